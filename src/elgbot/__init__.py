@@ -1,0 +1,1 @@
+"""elgbot: the WhatsApp shopping assistant of ELG."""
