@@ -1,0 +1,45 @@
+"""Configuration from the environment. Nothing here is read at import time:
+`Settings()` reads the environment when the composition root asks for it, and tests pass
+their own values (`Settings(data_dir=..., ...)`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _env(name: str) -> AliasChoices:
+    # Accept the field name too, so tests can write Settings(twilio_auth_token=...).
+    return AliasChoices(name, name.lower())
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    data_dir: Path = Field(Path("var"), validation_alias=_env("ELG_DATA_DIR"))
+    database_url: str | None = Field(None, validation_alias=_env("ELG_DATABASE_URL"))
+    redis_url: str | None = Field(None, validation_alias=_env("ELG_REDIS_URL"))
+    site_url: str = Field("https://elg.com", validation_alias=_env("ELG_SITE_URL"))
+    public_url: str | None = Field(None, validation_alias=_env("ELG_PUBLIC_URL"))
+
+    twilio_auth_token: str | None = Field(None, validation_alias=_env("TWILIO_AUTH_TOKEN"))
+    twilio_account_sid: str | None = Field(None, validation_alias=_env("TWILIO_ACCOUNT_SID"))
+    twilio_whatsapp_from: str | None = Field(None, validation_alias=_env("TWILIO_WHATSAPP_FROM"))
+    twilio_api_url: str = Field(
+        "https://api.twilio.com", validation_alias=_env("ELG_TWILIO_API_URL")
+    )
+
+    chat_page: bool = Field(True, validation_alias=_env("ELG_CHAT_PAGE"))
+    session_ttl_seconds: int = Field(
+        7 * 24 * 3600, validation_alias=_env("ELG_SESSION_TTL_SECONDS"), gt=0
+    )
+    sample_catalog_size: int = Field(5000, validation_alias=_env("ELG_SAMPLE_CATALOG_SIZE"), ge=0)
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured database, or the embedded SQLite file in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'elgbot.sqlite3').resolve()}"
