@@ -1,0 +1,112 @@
+"""Twilio's incoming-message webhook form → InboundMessage.
+
+Twilio adds parameters without notice and list-picker replies are undocumented, so this
+reads defensively and never raises: anything unusable becomes None or an empty text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Protocol, TypeAlias, runtime_checkable
+
+from elgbot.conversation.inbound import InboundMessage, MessageKind
+
+MAX_TEXT = 1600  # Twilio's body limit; anything longer did not come from Twilio
+MAX_ID = 128  # MessageSid is 34 chars and From ~25: far longer is not Twilio's
+MAX_MEDIA = 10  # Twilio's most attachments per message
+_TEXT_TYPES = frozenset({"text", "interactive", "button"})
+
+
+@runtime_checkable
+class MultiItems(Protocol):
+    """Starlette's FormData and friends: a multi-dict that keeps repeated keys."""
+
+    def multi_items(self) -> Sequence[tuple[str, object]]: ...
+
+
+FormParams: TypeAlias = MultiItems | Sequence[tuple[str, str]]
+
+
+def form_pairs(params: FormParams) -> list[tuple[str, str]]:
+    """Every (name, value) pair in arrival order; repeated keys kept, uploads dropped."""
+    items: Iterable[object] = params.multi_items() if isinstance(params, MultiItems) else params
+    return [pair for item in items if (pair := _text_pair(item)) is not None]
+
+
+def _text_pair(item: object) -> tuple[str, str] | None:
+    if isinstance(item, tuple) and len(item) == 2:
+        name, value = item
+        if isinstance(name, str) and isinstance(value, str):
+            return name, value
+    return None
+
+
+def read_inbound(params: FormParams) -> InboundMessage | None:
+    """The message in a webhook form, or None when it has no MessageSid or no From."""
+    form = _first_values(form_pairs(params))
+    message_id = _clean_id(form.get("MessageSid", ""))
+    sender = _clean_id(form.get("From", ""))
+    if not message_id or not sender:
+        return None
+    media = _media_count(form.get("NumMedia", ""))
+    kind = _kind(form, media)
+    text = _field(form, "Body") if kind is MessageKind.MEDIA else _text(form)
+    return InboundMessage(message_id, sender, text, kind, media)
+
+
+def clean_text(raw: str, limit: int = MAX_TEXT) -> str:
+    """NFKC, no control characters but newlines, stripped, at most `limit` characters."""
+    # Bound the work before normalising: NFKC can expand a character up to 18-fold.
+    text = unicodedata.normalize("NFKC", raw[: limit * 4])
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cs"))
+    return text.strip()[:limit].rstrip()
+
+
+def _first_values(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    # Twilio never repeats these names; if a form does, the first value wins.
+    form: dict[str, str] = {}
+    for name, value in pairs:
+        form.setdefault(name, value)
+    return form
+
+
+def _field(form: dict[str, str], name: str) -> str:
+    return clean_text(form.get(name, ""))
+
+
+def _clean_id(raw: str) -> str:
+    value = clean_text(raw, MAX_ID + 1)
+    return "" if len(value) > MAX_ID or "\n" in value else value
+
+
+def _media_count(raw: str) -> int:
+    raw = raw.strip()
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 3:
+        return 0
+    return min(int(raw), MAX_MEDIA)
+
+
+def _text(form: dict[str, str]) -> str:
+    # ListId and ButtonPayload are stable ids; Body and ButtonText are what the user saw.
+    for name in ("ListId", "ButtonPayload", "Body", "ButtonText"):
+        if value := _field(form, name):
+            return value
+    return ""
+
+
+def _kind(form: dict[str, str], media: int) -> MessageKind:
+    message_type = form.get("MessageType", "").strip().lower()
+    if media > 0:
+        return MessageKind.MEDIA
+    if _field(form, "Latitude") or _field(form, "Longitude") or message_type == "location":
+        return MessageKind.LOCATION
+    if message_type == "contacts":
+        return MessageKind.CONTACTS
+    if _field(form, "ButtonPayload") or _field(form, "ListId"):
+        return MessageKind.BUTTON
+    # Reactions, orders, "unsupported" …: nothing the bot can act on as plain text.
+    if message_type and message_type not in _TEXT_TYPES:
+        return MessageKind.OTHER
+    return MessageKind.TEXT
