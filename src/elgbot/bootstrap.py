@@ -1,0 +1,87 @@
+"""The composition root: the only place that picks real implementations for the ports."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from elgbot.catalog.sample import sample_stones
+from elgbot.catalog.store import SqlCatalog
+from elgbot.commerce.cart import SqlCarts
+from elgbot.commerce.quotes import SqlQuotes
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.machine import Conversation
+from elgbot.logs import get_logger
+from elgbot.service import Service, Stores
+from elgbot.settings import Settings
+from elgbot.storage.database import open_database
+from elgbot.storage.deliveries import SqlDeliveries
+from elgbot.storage.redis_sessions import RedisSessionStore
+from elgbot.storage.sessions import SessionStore
+from elgbot.storage.sql_sessions import SqlSessionStore
+
+_log = get_logger("bootstrap")
+
+# A turn takes milliseconds; the lease only matters when a worker dies holding it.
+LOCK_LEASE_SECONDS = 30.0
+# Below Twilio's 15 s limit, so a customer who is kept waiting still gets an answer.
+LOCK_WAIT_SECONDS = 10.0
+_SAMPLE_BATCH = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    settings: Settings
+    engine: AsyncEngine
+    stores: Stores
+    deliveries: SqlDeliveries
+    service: Service
+
+
+@asynccontextmanager
+async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
+    """Everything the app needs, opened from settings and closed on exit."""
+    engine = await open_database(settings.effective_database_url)
+    sessions = _session_store(settings, engine)
+    try:
+        stores = Stores(sessions, SqlCatalog(engine), SqlCarts(engine), SqlQuotes(engine))
+        conversation = Conversation(Copy().with_site(settings.site_url))
+        yield Runtime(
+            settings, engine, stores, SqlDeliveries(engine), Service(stores, conversation)
+        )
+    finally:
+        await sessions.close()
+        await engine.dispose()
+
+
+async def load_sample_catalog_if_empty(runtime: Runtime) -> int:
+    """Fill an empty catalog with synthetic stones (for `make run`); returns how many."""
+    catalog = runtime.stores.catalog
+    count = runtime.settings.sample_catalog_size
+    if count == 0 or await catalog.count() > 0:
+        return 0
+    stones = list(sample_stones(count, seed=1))
+    for start in range(0, len(stones), _SAMPLE_BATCH):
+        await catalog.add(stones[start : start + _SAMPLE_BATCH], supplier="sample")
+    _log.info("loaded %d sample stones into the empty catalog", count)
+    return count
+
+
+def _session_store(settings: Settings, engine: AsyncEngine) -> SessionStore:
+    if settings.redis_url:
+        return RedisSessionStore(
+            Redis.from_url(settings.redis_url),
+            ttl_seconds=settings.session_ttl_seconds,
+            lock_lease_seconds=LOCK_LEASE_SECONDS,
+            lock_wait_seconds=LOCK_WAIT_SECONDS,
+        )
+    return SqlSessionStore(
+        engine,
+        ttl_seconds=settings.session_ttl_seconds,
+        lock_lease_seconds=LOCK_LEASE_SECONDS,
+        lock_wait_seconds=LOCK_WAIT_SECONDS,
+    )

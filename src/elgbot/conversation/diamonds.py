@@ -1,0 +1,130 @@
+"""The Lab Diamonds steps: collecting a spec (slot filling), showing results, the quote."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from elgbot.catalog.stone import DiamondSpec
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import DiamondsFound, RecordQuote, SearchDiamonds, Turn
+from elgbot.conversation.replies import results, stone_title
+from elgbot.conversation.session import Session, ShownItem, Step
+from elgbot.understanding.commands import Command, read_command
+from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
+
+# Asked for when missing, in this order; cut is optional (many fancy shapes have none).
+_ASKED_FIELDS = ("shape", "carat", "color", "clarity", "budget")
+_FIELD_WORDS = {
+    "shape": "shape",
+    "carat": "carat weight",
+    "color": "colour",
+    "clarity": "clarity",
+    "budget": "budget",
+}
+
+
+def says_something(reading: SpecReading) -> bool:
+    """Whether a message reads as (part of) a diamond description."""
+    return not reading.spec.is_empty or bool(reading.shape_candidates or reading.fancy_color)
+
+
+def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
+    """Read a (partial) spec, merge it with what we know, then ask, explain or search."""
+    reading = read_diamond_spec(text)
+    spec = merge(session.spec, reading.spec)
+    known = replace(session, spec=spec, spec_text=_joined(session.spec_text, text))
+    if problem := _problem_reply(copy, reading):
+        step = Step.QUOTE_SUGGESTION if reading.fancy_color else Step.COLLECT_DIAMOND_SPECS
+        return Turn(known.at(step), (problem,))
+    if spec.is_empty:
+        return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.spec_not_understood,))
+    missing = _missing(spec, reading)
+    if spec.shape is None or spec.budget_max_inr is None:
+        question = copy.spec_missing.format(known=format_spec(spec), missing=_and(missing))
+        return Turn(known.at(Step.COLLECT_DIAMOND_SPECS), (question,))
+    return Turn(known.at(Step.COLLECT_DIAMOND_SPECS), effects=(SearchDiamonds(spec),))
+
+
+def on_results(copy: Copy, session: Session, text: str) -> Turn:
+    """After results: a correction ("make it oval", "budget 2 lakh") searches again."""
+    if says_something(read_diamond_spec(text)):
+        return collect_spec(copy, replace(session, shown=()), text)
+    return Turn(session, (copy.help,))
+
+
+def show_found(copy: Copy, session: Session, event: DiamondsFound) -> Turn:
+    if not event.matches:
+        return Turn(replace(session, shown=()).at(Step.QUOTE_SUGGESTION), (copy.no_match,))
+    shown = tuple(ShownItem(m.stone.stock_id, stone_title(m.stone)) for m in event.matches)
+    found = replace(session, shown=shown).at(Step.DIAMOND_RESULTS_SHOWN)
+    return Turn(found, (results(copy, event.matches),))
+
+
+def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
+    command = read_command(text)
+    if command in (Command.YES, Command.QUOTE):
+        quote = RecordQuote(session.spec, session.spec_text)
+        return Turn(session.at(Step.QUOTE_REQUESTED), (copy.quote_instructions,), (quote,))
+    if command is Command.NO:
+        return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.quote_declined,))
+    if says_something(read_diamond_spec(text)):
+        return collect_spec(copy, session, text)
+    return Turn(session, (copy.no_match,))
+
+
+def on_quote_details(copy: Copy, session: Session, text: str) -> Turn:
+    """Whatever the customer adds after asking for a quote goes to the team."""
+    reading = read_diamond_spec(text)
+    spec = merge(session.spec, reading.spec)
+    quote = RecordQuote(spec, text)
+    return Turn(
+        replace(session, spec=spec).at(Step.MAIN_MENU), (copy.quote_details_noted,), (quote,)
+    )
+
+
+def merge(old: DiamondSpec, new: DiamondSpec) -> DiamondSpec:
+    """What the customer just said wins; what they did not say is kept."""
+    return DiamondSpec(
+        shape=new.shape or old.shape,
+        carat_min=new.carat_min if new.carat_min is not None else old.carat_min,
+        carat_max=new.carat_max if new.carat_max is not None else old.carat_max,
+        colors=new.colors or old.colors,
+        clarities=new.clarities or old.clarities,
+        cuts=new.cuts or old.cuts,
+        budget_min_inr=new.budget_min_inr if new.budget_min_inr is not None else old.budget_min_inr,
+        budget_max_inr=new.budget_max_inr if new.budget_max_inr is not None else old.budget_max_inr,
+    )
+
+
+def _problem_reply(copy: Copy, reading: SpecReading) -> str | None:
+    if reading.fancy_color:
+        return copy.fancy_color_unavailable.format(fancy=reading.fancy_color)
+    if reading.shape_candidates:
+        options = " or ".join(s.value for s in reading.shape_candidates)
+        return copy.spec_ambiguous_shape.format(options=options)
+    if reading.unclear:
+        parts = [
+            copy.spec_unclear_part.format(field=u.field, text=u.text, reason=u.reason)
+            for u in reading.unclear
+        ]
+        return "\n".join([*parts, "", copy.spec_not_understood.split("\n", 1)[1]])
+    return None
+
+
+def _missing(spec: DiamondSpec, reading: SpecReading) -> list[str]:
+    present = {
+        "shape": spec.shape is not None,
+        "carat": spec.carat_min is not None,
+        "color": bool(spec.colors),
+        "clarity": bool(spec.clarities),
+        "budget": spec.budget_max_inr is not None,
+    }
+    return [_FIELD_WORDS[f] for f in _ASKED_FIELDS if not present[f] and f not in reading.said_any]
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _joined(before: str, text: str) -> str:
+    return f"{before} / {text}" if before else text

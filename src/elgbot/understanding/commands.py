@@ -1,0 +1,85 @@
+"""Words that mean the same thing at every step: menu, back, help, cart, yes/no, quote."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Final
+
+from elgbot.understanding.words import close_to, normalise
+
+
+class Command(StrEnum):
+    MENU = "menu"
+    BACK = "back"
+    HELP = "help"
+    CART = "cart"
+    YES = "yes"
+    NO = "no"
+    QUOTE = "quote"
+
+
+_WORDS: Final[dict[str, Command]] = {
+    **dict.fromkeys(
+        [
+            "hi",
+            "hii",
+            "hiii",
+            "hello",
+            "helo",
+            "hey",
+            "hay",
+            "namaste",
+            "namaskar",
+            "menu",
+            "main menu",
+            "start",
+            "restart",
+            "home",
+            "good morning",
+            "good afternoon",
+            "good evening",
+            "hi there",
+            "hello there",
+        ],
+        Command.MENU,
+    ),
+    **dict.fromkeys(["back", "go back", "previous", "undo"], Command.BACK),
+    **dict.fromkeys(["help", "?", "how does this work", "options"], Command.HELP),
+    **dict.fromkeys(["cart", "my cart", "view cart", "show cart", "basket"], Command.CART),
+    **dict.fromkeys(
+        ["yes", "y", "yeah", "yep", "yes please", "ok", "okay", "sure", "haan", "ha", "ji"],
+        Command.YES,
+    ),
+    **dict.fromkeys(["no", "n", "nope", "no thanks", "nahi", "na"], Command.NO),
+    **dict.fromkeys(
+        ["quote", "custom quote", "get a quote", "quotation", "get quote"], Command.QUOTE
+    ),
+}
+# Typos are forgiven only for longer words: "hu" must not become "hi".
+_FUZZY: Final = [w for w in _WORDS if len(w) >= 4]
+
+_ADD_TO_CART = re.compile(
+    r"^(?:please\s+)?(?:add(?:\s+(?:it|item|option|no\.?|number))?(?:\s+to(?:\s+(?:my|the))?\s+cart)?"
+    r"|cart|buy|select|choose)\s*(?:option|item|no\.?|number|#)?\s*(\d{1,3})$"
+)
+
+
+def read_command(text: str) -> Command | None:
+    words = normalise(text).rstrip("!.")
+    if words in _WORDS:
+        return _WORDS[words]
+    near = close_to(words, _FUZZY, cutoff=0.85) if 4 <= len(words) <= 20 else None
+    return _WORDS[near] if near else None
+
+
+def read_add_to_cart(text: str) -> int | None:
+    """The option number in 'add to cart 1', 'add 2', 'buy #3'; None otherwise."""
+    match = _ADD_TO_CART.match(normalise(text))
+    return int(match.group(1)) if match else None
+
+
+def read_option_number(text: str) -> int | None:
+    """A bare option number ('2', '#2', 'option 2')."""
+    match = re.fullmatch(r"(?:option|no\.?|number|#)?\s*(\d{1,2})", normalise(text))
+    return int(match.group(1)) if match else None

@@ -1,0 +1,70 @@
+"""Reading a main-menu choice: the number, the keyword, or a near miss of it."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Final
+
+from elgbot.understanding.words import close_to, normalise
+
+
+class MenuChoice(StrEnum):
+    DIAMONDS = "diamonds"
+    JEWELRY = "jewelry"
+    MELEE = "melee"
+    TRACK_ORDER = "track_order"
+    SUPPORT = "support"
+
+
+_BY_NUMBER: Final = dict(zip("12345", MenuChoice, strict=True))
+_NUMBER_WORDS: Final = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+
+# Phrases, each already normalised; a message matches when it IS one (typos allowed).
+_PHRASES: Final[dict[str, MenuChoice]] = {
+    **dict.fromkeys(
+        ["lab diamonds", "lab diamond", "diamonds", "diamond", "loose diamonds", "stones"],
+        MenuChoice.DIAMONDS,
+    ),
+    **dict.fromkeys(
+        ["lab jewelry", "lab jewellery", "jewelry", "jewellery", "jewels", "rings", "ring"],
+        MenuChoice.JEWELRY,
+    ),
+    **dict.fromkeys(["lab melee", "melee", "melee diamonds"], MenuChoice.MELEE),
+    **dict.fromkeys(
+        ["track my order", "track order", "order status", "my order", "track", "order"],
+        MenuChoice.TRACK_ORDER,
+    ),
+    **dict.fromkeys(
+        ["talk to support", "support", "customer support", "customer care", "help desk"],
+        MenuChoice.SUPPORT,
+    ),
+}
+
+_LEADING_NUMBER = re.compile(r"^(?:option\s*)?([1-5])(?:[.):]|\s|$)")
+
+
+def read_menu_choice(text: str) -> MenuChoice | None:
+    """'1', '1.', 'one', 'Lab Diamonds', 'dimonds', 'trak order' … or None."""
+    words = normalise(text)
+    number = _NUMBER_WORDS.get(words) or _leading_number(words)
+    if number:
+        return _BY_NUMBER[number]
+    if words in _PHRASES:
+        return _PHRASES[words]
+    near = close_to(words, _PHRASES) if 3 <= len(words) <= 30 else None
+    return _PHRASES[near] if near else None
+
+
+def _leading_number(words: str) -> str | None:
+    match = _LEADING_NUMBER.match(words)
+    # "1 ct round" is a diamond spec, not menu item 1: a number must stand alone or be
+    # followed by the item's own words.
+    if not match:
+        return None
+    rest = words[match.end() :].strip()
+    if not rest or close_to(
+        rest, [k for k, v in _PHRASES.items() if v == _BY_NUMBER[match.group(1)]]
+    ):
+        return match.group(1)
+    return None

@@ -1,0 +1,27 @@
+"""Reading a Twilio form body with a size limit, keeping repeated keys and their order."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+
+# Twilio's forms are a few KB (a 1,600-character body, media URLs, metadata); far larger
+# is not Twilio, and must not tie up memory.
+MAX_FORM_BYTES = 64 * 1024
+
+
+class FormTooLarge(Exception):
+    pass
+
+
+async def read_form(request: Request, limit: int = MAX_FORM_BYTES) -> list[tuple[str, str]]:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise FormTooLarge
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise FormTooLarge
+    return parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True)

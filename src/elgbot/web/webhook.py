@@ -1,0 +1,67 @@
+"""Twilio's webhooks: incoming WhatsApp messages and delivery status callbacks.
+
+A request without a valid X-Twilio-Signature is refused with 403 before anything else
+happens. Replies go back as TwiML in the response (the fast path).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from elgbot.bootstrap import Runtime
+from elgbot.channels.twilio_inbound import read_inbound
+from elgbot.channels.twilio_signature import SIGNATURE_HEADER, SignatureVerifier, public_url
+from elgbot.channels.twiml import TWIML_MEDIA_TYPE, messages_twiml
+from elgbot.logs import get_logger
+from elgbot.web.forms import FormTooLarge, read_form
+
+router = APIRouter()
+_log = get_logger("webhook")
+
+
+@router.post("/whatsapp")
+async def incoming_message(request: Request) -> Response:
+    runtime: Runtime = request.app.state.runtime
+    params = await _signed_form(request, runtime)
+    if isinstance(params, Response):
+        return params
+    message = read_inbound(params)
+    if message is None:
+        _log.warning("signed request without MessageSid or From: nothing to answer")
+        return Response("missing MessageSid or From", status_code=400)
+    try:
+        replies = await runtime.service.handle(message)
+    except Exception:
+        # The claim stays open, so a redelivery is handled; the customer is not left silent.
+        _log.exception("turn failed for %s", message.message_id)
+        replies = (runtime.service.conversation.copy.busy,)
+    return Response(messages_twiml(replies), media_type=TWIML_MEDIA_TYPE)
+
+
+@router.post("/whatsapp/status")
+async def delivery_status(request: Request) -> Response:
+    runtime: Runtime = request.app.state.runtime
+    params = await _signed_form(request, runtime)
+    if isinstance(params, Response):
+        return params
+    fields = dict(params)
+    sid, status = fields.get("MessageSid", ""), fields.get("MessageStatus", "")
+    if sid and status:
+        await runtime.deliveries.record(sid[:64], status[:16], fields.get("ErrorCode"))
+    return Response(status_code=200)
+
+
+async def _signed_form(request: Request, runtime: Runtime) -> list[tuple[str, str]] | Response:
+    token = runtime.settings.twilio_auth_token
+    if not token:
+        _log.error("refusing webhook: TWILIO_AUTH_TOKEN is not set, so no signature can be checked")
+        return Response("webhook not configured", status_code=403)
+    try:
+        params = await read_form(request)
+    except FormTooLarge:
+        return Response("request too large", status_code=413)
+    url = public_url(runtime.settings.public_url, str(request.url))
+    if not SignatureVerifier(token).is_valid(url, params, request.headers.get(SIGNATURE_HEADER)):
+        _log.warning("refusing webhook: bad or missing signature for %s", url)
+        return Response("invalid signature", status_code=403)
+    return params

@@ -1,0 +1,77 @@
+"""The seed's diamond conversation, end to end over signed webhook requests."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from elgbot.bootstrap import Runtime
+from elgbot.storage.schema import quotes
+from whatsapp_chat import Chat, messages
+
+
+async def test_hi_shows_the_seeds_main_menu(chat: Chat) -> None:
+    [reply] = messages(await chat.say("Hi"))
+    assert reply.startswith("Welcome to ELG, your destination for premium lab-grown diamonds.")
+    assert (
+        "1. Lab Diamonds\n2. Lab Jewelry\n3. Lab Melee\n4. Track My Order\n5. Talk to Support"
+        in reply
+    )
+
+
+async def test_the_seed_spec_finds_stones_within_budget_with_links(chat: Chat) -> None:
+    await chat.say("Hi")
+    [question] = messages(await chat.say("1"))
+    assert "Shape, Carat, Color, Clarity, Cut, Budget" in question
+    [options] = messages(await chat.say("Round, 1.5ct, D, VS1, Ideal, ₹1,00,000"))
+    assert options.startswith("Here are some options based on your preferences:")
+    assert "1. Round | 1.5ct | D | VS1 | Ideal | ₹95,000" in options
+    assert "https://elg.com/diamonds/RD-1" in options
+    assert "RD-4" not in options  # ₹1,40,000 is over the ₹1,00,000 budget
+    assert "Reply: add to cart 1" in options
+    assert "Explore More: https://elg.com/diamonds" in options
+
+
+async def test_add_to_cart_confirms_once_and_the_cart_shows_the_stone(chat: Chat) -> None:
+    for text in ("Hi", "1", "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000"):
+        await chat.say(text)
+    [added] = messages(await chat.say("add to cart 1"))
+    assert (
+        added
+        == "✅ Product 1 has been added to your cart.\nContinue shopping: https://elg.com/diamonds"
+    )
+    [again] = messages(await chat.say("add to cart 1"))
+    assert "already in your cart" in again
+    [cart] = messages(await chat.say("cart"))
+    assert "Round 1.5ct D VS1 Ideal | ₹95,000" in cart
+    assert "Total: ₹95,000" in cart
+
+
+async def test_no_match_offers_a_quote_and_records_it(chat: Chat, runtime: Runtime) -> None:
+    for text in ("Hi", "1"):
+        await chat.say(text)
+    [no_match] = messages(await chat.say("Emerald, 3ct, D, FL, Ideal, ₹2,00,000"))
+    assert no_match.startswith("We couldn’t find an exact match. Would you like a custom quote?")
+    [quote] = messages(await chat.say("Quote"))
+    assert "Please share your preferences again." in quote
+    assert "Submit here: https://elg.com/quote" in quote
+    async with runtime.engine.connect() as conn:
+        rows = (await conn.execute(select(quotes))).all()
+    assert [(r.customer, r.request_text) for r in rows] == [
+        ("+919812345678", "Emerald, 3ct, D, FL, Ideal, ₹2,00,000")
+    ]
+    assert '"shape": "emerald"' in rows[0].spec_json
+
+
+async def test_back_from_results_asks_for_the_spec_again(chat: Chat) -> None:
+    for text in ("Hi", "1", "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000"):
+        await chat.say(text)
+    [reply] = messages(await chat.say("back"))
+    assert "Shape, Carat, Color, Clarity, Cut, Budget" in reply
+
+
+async def test_other_menu_items_say_honestly_that_they_are_coming(chat: Chat) -> None:
+    await chat.say("Hi")
+    for choice, name in (("2", "Lab Jewelry"), ("3", "Lab Melee"), ("4", "Order tracking")):
+        [reply] = messages(await chat.say(choice))
+        assert reply.startswith(f"{name} on WhatsApp is coming soon.")
+        assert "https://elg.com" in reply

@@ -1,0 +1,133 @@
+"""Only Twilio's signed requests have any effect."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from pathlib import Path
+
+import httpx
+
+from elgbot.bootstrap import Runtime, open_runtime
+from whatsapp_chat import AUTH_TOKEN, CUSTOMER, Chat, client_for, settings_for
+
+
+async def _session_exists(runtime: Runtime) -> bool:
+    return await runtime.stores.sessions.load("+919812345678") is not None
+
+
+async def test_a_request_without_signature_is_refused_and_has_no_effect(
+    chat: Chat, runtime: Runtime
+) -> None:
+    response = await chat.client.post("/whatsapp", data=dict(chat.form("Hi")))
+    assert response.status_code == 403
+    assert not await _session_exists(runtime)
+
+
+async def test_a_tampered_request_is_refused(chat: Chat, runtime: Runtime) -> None:
+    good = await chat.send("Hi")
+    assert good.status_code == 200
+    params = chat.form("1")
+    signature = httpx.Headers(good.request.headers)["X-Twilio-Signature"]
+    response = await chat.client.post(
+        "/whatsapp", data=dict(params), headers={"X-Twilio-Signature": signature}
+    )
+    assert response.status_code == 403
+    session = await runtime.stores.sessions.load("+919812345678")
+    assert session is not None
+    assert session["step"] == "main_menu"
+
+
+async def test_a_signature_made_with_another_token_is_refused(chat: Chat, runtime: Runtime) -> None:
+    params = chat.form("Hi")
+    forged = _twilio_signature("not-the-token", "http://testserver/whatsapp", params)
+    response = await chat.client.post(
+        "/whatsapp", data=dict(params), headers={"X-Twilio-Signature": forged}
+    )
+    assert response.status_code == 403
+    assert not await _session_exists(runtime)
+
+
+async def test_a_signature_computed_as_twilio_documents_it_is_accepted(chat: Chat) -> None:
+    # Independent of our signing code: HMAC-SHA1 over URL + sorted name+value, base64.
+    params = chat.form("Hi")
+    signature = _twilio_signature(AUTH_TOKEN, "http://testserver/whatsapp", params)
+    response = await chat.client.post(
+        "/whatsapp", data=dict(params), headers={"X-Twilio-Signature": signature}
+    )
+    assert response.status_code == 200
+    assert "Welcome to ELG" in response.text
+
+
+async def test_behind_a_proxy_the_configured_public_url_is_what_is_verified(
+    tmp_path: Path,
+) -> None:
+    settings = settings_for(tmp_path, public_url="https://bot.example.com")
+    async with (
+        open_runtime(settings) as runtime,
+        client_for(runtime, "http://internal:8000") as client,
+    ):
+        chat = Chat(client)
+        params = chat.form("Hi")
+        public = _twilio_signature(AUTH_TOKEN, "https://bot.example.com/whatsapp", params)
+        internal = _twilio_signature(AUTH_TOKEN, "http://internal:8000/whatsapp", params)
+        headers = {"X-Twilio-Signature": internal}
+        assert (
+            await client.post("/whatsapp", data=dict(params), headers=headers)
+        ).status_code == 403
+        headers = {"X-Twilio-Signature": public}
+        assert (
+            await client.post("/whatsapp", data=dict(params), headers=headers)
+        ).status_code == 200
+
+
+async def test_without_an_auth_token_every_webhook_request_is_refused(tmp_path: Path) -> None:
+    settings = settings_for(tmp_path, twilio_auth_token=None)
+    async with open_runtime(settings) as runtime, client_for(runtime) as client:
+        chat = Chat(client)
+        params = chat.form("Hi")
+        signature = _twilio_signature(AUTH_TOKEN, "http://testserver/whatsapp", params)
+        response = await client.post(
+            "/whatsapp", data=dict(params), headers={"X-Twilio-Signature": signature}
+        )
+        assert response.status_code == 403
+        assert await runtime.stores.sessions.load("+919812345678") is None
+        # The local chat page still works without Twilio.
+        local = await client.post("/chat/send", json={"phone": "+919800000001", "text": "hi"})
+        assert local.status_code == 200
+        assert "Welcome to ELG" in local.json()["replies"][0]
+
+
+async def test_an_oversized_request_is_refused_before_it_is_read(chat: Chat) -> None:
+    response = await chat.send("x" * 100_000)
+    assert response.status_code == 413
+
+
+async def test_status_callbacks_need_a_signature_and_are_recorded(
+    chat: Chat, runtime: Runtime
+) -> None:
+    params = [("MessageSid", "SM" + "a" * 32), ("MessageStatus", "delivered"), ("To", CUSTOMER)]
+    unsigned = await chat.client.post("/whatsapp/status", data=dict(params))
+    assert unsigned.status_code == 403
+    url = "http://testserver/whatsapp/status"
+    headers = {"X-Twilio-Signature": _twilio_signature(AUTH_TOKEN, url, params)}
+    signed = await chat.client.post("/whatsapp/status", data=dict(params), headers=headers)
+    assert (signed.status_code, signed.text) == (200, "")
+    assert await runtime.deliveries.status("SM" + "a" * 32) == "delivered"
+    # A late "sent" (callbacks arrive out of order) does not undo "delivered".
+    late = [("MessageSid", "SM" + "a" * 32), ("MessageStatus", "sent"), ("To", CUSTOMER)]
+    headers = {"X-Twilio-Signature": _twilio_signature(AUTH_TOKEN, url, late)}
+    await chat.client.post("/whatsapp/status", data=dict(late), headers=headers)
+    assert await runtime.deliveries.status("SM" + "a" * 32) == "delivered"
+
+
+async def test_health_answers_when_the_stores_do(chat: Chat) -> None:
+    response = await chat.client.get("/healthz")
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})
+
+
+def _twilio_signature(token: str, url: str, params: list[tuple[str, str]]) -> str:
+    payload = url + "".join(name + value for name, value in sorted(params))
+    digest = hmac.new(token.encode(), payload.encode(), hashlib.sha1).digest()
+    return base64.b64encode(digest).decode()

@@ -1,0 +1,234 @@
+"""The conversation as a pure state machine: a session and a message in, a turn out."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.catalog.grades import Clarity, Color, Cut, Shape
+from elgbot.catalog.matching import Match
+from elgbot.catalog.stone import DiamondSpec, Stone
+from elgbot.commerce.cart import CartItem, ItemKind
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import (
+    AddOutcome,
+    AddToCart,
+    CartAdded,
+    CartShown,
+    CustomerSaid,
+    DiamondsFound,
+    RecordQuote,
+    SearchDiamonds,
+    ShowCart,
+)
+from elgbot.conversation.inbound import MessageKind
+from elgbot.conversation.machine import STEPS, Conversation
+from elgbot.conversation.session import Session, ShownItem, Step
+
+COPY = Copy().with_site("https://elg.com")
+BOT = Conversation(COPY)
+STONE = Stone("RD-1", Shape.ROUND, 1.5, Color.D, Clarity.VS1, Cut.IDEAL, 95_000)
+SHOWN = (
+    ShownItem("RD-1", "Round 1.5ct D VS1 Ideal"),
+    ShownItem("RD-2", "Round 1.52ct D VS1 Excellent"),
+)
+RESULTS = Session(step=Step.DIAMOND_RESULTS_SHOWN, shown=SHOWN)
+
+
+def say(session: Session, text: str, kind: MessageKind = MessageKind.TEXT):  # type: ignore[no-untyped-def]
+    return BOT.step(session, CustomerSaid(text, kind))
+
+
+def test_every_step_has_rules() -> None:
+    assert set(STEPS) == set(Step)
+
+
+@pytest.mark.parametrize("step", list(Step))
+@pytest.mark.parametrize("greeting", ["hi", "Hello", "MENU", "hii", "Namaste"])
+def test_a_greeting_shows_the_main_menu_from_every_step(step: Step, greeting: str) -> None:
+    turn = say(Session(step=step, shown=SHOWN), greeting)
+    assert turn.session == Session()
+    assert turn.replies == (COPY.main_menu,)
+
+
+@pytest.mark.parametrize("choice", ["1", "1.", "Lab Diamonds", "lab diamonds", "dimonds", "one"])
+def test_the_menu_takes_the_number_or_the_keyword(choice: str) -> None:
+    turn = say(Session(), choice)
+    assert turn.session.step is Step.COLLECT_DIAMOND_SPECS
+    assert turn.replies == (COPY.diamond_question,)
+
+
+def test_the_seed_spec_asks_the_catalog() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000")
+    assert turn.replies == ()
+    assert turn.effects == (
+        SearchDiamonds(
+            DiamondSpec(
+                shape=Shape.ROUND,
+                carat_min=1.5,
+                carat_max=1.5,
+                colors=(Color.D,),
+                clarities=(Clarity.VS1,),
+                cuts=(Cut.IDEAL,),
+                budget_max_inr=100_000,
+            )
+        ),
+    )
+    assert turn.session.spec_text == "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000"
+
+
+def test_a_spec_typed_at_the_menu_goes_straight_to_the_search() -> None:
+    turn = say(Session(), "round 1ct G VS1 under 80k")
+    assert isinstance(turn.effects[0], SearchDiamonds)
+
+
+def test_found_stones_are_listed_and_remembered_for_add_to_cart() -> None:
+    found = DiamondsFound((Match(STONE, exact=True, differences=()),))
+    turn = BOT.step(Session(step=Step.COLLECT_DIAMOND_SPECS), found)
+    assert turn.session.step is Step.DIAMOND_RESULTS_SHOWN
+    assert turn.session.shown == (ShownItem("RD-1", "Round 1.5ct D VS1 Ideal"),)
+    [text] = turn.replies
+    assert "1. Round | 1.5ct | D | VS1 | Ideal | ₹95,000\n   https://elg.com/diamonds/RD-1" in text
+
+
+def test_a_near_match_says_how_it_differs() -> None:
+    near = Match(STONE, exact=False, differences=("1.60 ct instead of 1.50",))
+    [text] = BOT.step(Session(), DiamondsFound((near,))).replies
+    assert "(close match: 1.60 ct instead of 1.50)" in text
+
+
+def test_nothing_found_offers_a_quote() -> None:
+    turn = BOT.step(Session(step=Step.COLLECT_DIAMOND_SPECS), DiamondsFound(()))
+    assert turn.session.step is Step.QUOTE_SUGGESTION
+    assert turn.replies == (COPY.no_match,)
+
+
+@pytest.mark.parametrize("answer", ["Quote", "yes", "YES", "Yes please", "quote"])
+def test_yes_or_quote_records_the_request(answer: str) -> None:
+    spec = DiamondSpec(shape=Shape.EMERALD, budget_max_inr=200_000)
+    session = Session(step=Step.QUOTE_SUGGESTION, spec=spec, spec_text="emerald 2L")
+    turn = say(session, answer)
+    assert turn.session.step is Step.QUOTE_REQUESTED
+    assert turn.replies == (COPY.quote_instructions,)
+    assert "https://elg.com/quote" in COPY.quote_instructions
+    assert turn.effects == (RecordQuote(spec, "emerald 2L"),)
+
+
+def test_no_to_the_quote_asks_for_another_description() -> None:
+    turn = say(Session(step=Step.QUOTE_SUGGESTION), "no")
+    assert turn.session.step is Step.COLLECT_DIAMOND_SPECS
+    assert turn.effects == ()
+
+
+def test_details_after_a_quote_request_go_to_the_team() -> None:
+    turn = say(Session(step=Step.QUOTE_REQUESTED), "I'd like it set in a ring")
+    assert turn.replies == (COPY.quote_details_noted,)
+    assert [type(e) for e in turn.effects] == [RecordQuote]
+    assert turn.session.step is Step.MAIN_MENU
+
+
+@pytest.mark.parametrize(("text", "option"), [("add to cart 1", 1), ("Add to cart 2", 2), ("2", 2)])
+def test_add_to_cart_names_the_option_shown(text: str, option: int) -> None:
+    turn = say(RESULTS, text)
+    assert turn.effects == (AddToCart(option, SHOWN[option - 1]),)
+
+
+def test_add_to_cart_of_a_missing_option_says_which_exist() -> None:
+    turn = say(RESULTS, "add to cart 7")
+    assert turn.effects == ()
+    assert turn.replies == ("There is no option 7 here. Please choose an option from 1 to 2.",)
+
+
+def test_add_to_cart_before_any_results_explains_what_to_do() -> None:
+    assert say(Session(), "add to cart 1").replies == (COPY.nothing_to_add,)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "start"),
+    [
+        (AddOutcome.ADDED, "✅ Product 1 has been added to your cart."),
+        (AddOutcome.ALREADY_IN_CART, "Product 1 is already in your cart"),
+        (AddOutcome.UNAVAILABLE, "Sorry, product 1 has just been sold"),
+    ],
+)
+def test_the_cart_outcome_is_told(outcome: AddOutcome, start: str) -> None:
+    [reply] = BOT.step(RESULTS, CartAdded(1, outcome)).replies
+    assert reply.startswith(start)
+
+
+def test_cart_asks_for_the_cart_and_shows_it_with_a_total() -> None:
+    assert say(RESULTS, "cart").effects == (ShowCart(),)
+    items = (
+        CartItem(ItemKind.DIAMOND, "RD-1", "Round 1.5ct D VS1 Ideal", 95_000),
+        CartItem(ItemKind.DIAMOND, "RD-2", "Round 1.52ct D VS1 Excellent", 98_000),
+    )
+    [text] = BOT.step(RESULTS, CartShown(items)).replies
+    assert "1. Round 1.5ct D VS1 Ideal | ₹95,000" in text
+    assert "Total: ₹1,93,000" in text
+
+
+def test_an_empty_cart_says_so() -> None:
+    assert BOT.step(Session(), CartShown(())).replies == (COPY.cart_empty,)
+
+
+@pytest.mark.parametrize(
+    ("step", "back_to"),
+    [
+        (Step.COLLECT_DIAMOND_SPECS, Step.MAIN_MENU),
+        (Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_DIAMOND_SPECS),
+        (Step.QUOTE_SUGGESTION, Step.COLLECT_DIAMOND_SPECS),
+        (Step.QUOTE_REQUESTED, Step.MAIN_MENU),
+        (Step.MAIN_MENU, Step.MAIN_MENU),
+    ],
+)
+def test_back_goes_one_step_back(step: Step, back_to: Step) -> None:
+    turn = say(Session(step=step, shown=SHOWN), "back")
+    assert turn.session.step is back_to
+    assert turn.replies
+
+
+@pytest.mark.parametrize("step", list(Step))
+def test_help_works_everywhere_and_keeps_the_step(step: Step) -> None:
+    turn = say(Session(step=step), "help")
+    assert turn.session.step is step
+    assert turn.replies == (COPY.help,)
+
+
+@pytest.mark.parametrize(
+    ("kind", "reply"),
+    [
+        (MessageKind.MEDIA, COPY.media_not_supported),
+        (MessageKind.LOCATION, COPY.location_not_supported),
+        (MessageKind.CONTACTS, COPY.contacts_not_supported),
+        (MessageKind.TEXT, COPY.empty_message),
+        (MessageKind.OTHER, COPY.empty_message),
+    ],
+)
+def test_messages_without_text_get_a_reply_that_says_what_works(
+    kind: MessageKind, reply: str
+) -> None:
+    turn = say(RESULTS, "", kind)
+    assert turn.replies == (reply,)
+    assert turn.session == RESULTS
+
+
+def test_gibberish_at_the_menu_is_not_understood_politely() -> None:
+    assert say(Session(), "qwpoeiruty zxmcnvb").replies == (COPY.not_understood,)
+
+
+def test_gibberish_instead_of_a_spec_shows_the_example() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "qwpoeiruty zxmcnvb")
+    assert turn.replies == (COPY.spec_not_understood,)
+    assert turn.session.step is Step.COLLECT_DIAMOND_SPECS
+
+
+def test_a_session_survives_its_json_form() -> None:
+    spec = DiamondSpec(shape=Shape.PEAR, carat_min=1.0, carat_max=1.2, colors=(Color.E, Color.F))
+    session = Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=spec, spec_text="pear", shown=SHOWN)
+    assert Session.from_json(session.to_json()) == session
+
+
+@pytest.mark.parametrize(
+    "stored", [None, {}, {"step": "nowhere"}, {"step": "main_menu", "shown": 5}]
+)
+def test_a_damaged_session_starts_afresh(stored: dict[str, object] | None) -> None:
+    assert Session.from_json(stored) == Session()
