@@ -39,6 +39,9 @@ class Copy:
         "We couldn’t find an exact match. Would you like a custom quote?\n"
         'Type "Quote" or "Yes" to proceed.'
     )
+    quote_question_again: str = (
+        'Type "Quote" or "Yes" for a custom quote, "No" to search again, or *menu* for all options.'
+    )
     quote_instructions: str = (
         "Please share your preferences again. Our team will prepare a personalized quote.\n"
         "Submit here: {site}/quote"

@@ -36,11 +36,13 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     if problem := _problem_reply(copy, reading):
         step = Step.QUOTE_SUGGESTION if reading.fancy_color else Step.COLLECT_DIAMOND_SPECS
         return Turn(known.at(step), (problem,))
-    if spec.is_empty:
-        return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.spec_not_understood,))
-    missing = _missing(spec, reading)
+    if not says_something(reading):
+        # Nothing new (e.g. "ok"): never rerun an old search; say what is still needed.
+        return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (_ask_again(copy, session.spec),))
     if spec.shape is None or spec.budget_max_inr is None:
-        question = copy.spec_missing.format(known=format_spec(spec), missing=_and(missing))
+        question = copy.spec_missing.format(
+            known=format_spec(spec), missing=_and(_missing(spec, reading))
+        )
         return Turn(known.at(Step.COLLECT_DIAMOND_SPECS), (question,))
     return Turn(known.at(Step.COLLECT_DIAMOND_SPECS), effects=(SearchDiamonds(spec),))
 
@@ -69,7 +71,7 @@ def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.quote_declined,))
     if says_something(read_diamond_spec(text)):
         return collect_spec(copy, session, text)
-    return Turn(session, (copy.no_match,))
+    return Turn(session, (copy.quote_question_again,))
 
 
 def on_quote_details(copy: Copy, session: Session, text: str) -> Turn:
@@ -109,6 +111,13 @@ def _problem_reply(copy: Copy, reading: SpecReading) -> str | None:
         ]
         return "\n".join([*parts, "", copy.spec_not_understood.split("\n", 1)[1]])
     return None
+
+
+def _ask_again(copy: Copy, spec: DiamondSpec) -> str:
+    if spec.is_empty or (spec.shape is not None and spec.budget_max_inr is not None):
+        return copy.spec_not_understood
+    missing = _missing(spec, SpecReading(spec=DiamondSpec()))
+    return copy.spec_missing.format(known=format_spec(spec), missing=_and(missing))
 
 
 def _missing(spec: DiamondSpec, reading: SpecReading) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
@@ -232,3 +234,51 @@ def test_a_session_survives_its_json_form() -> None:
 )
 def test_a_damaged_session_starts_afresh(stored: dict[str, object] | None) -> None:
     assert Session.from_json(stored) == Session()
+
+
+def test_a_word_with_no_spec_in_it_never_reruns_the_old_search() -> None:
+    spec = DiamondSpec(shape=Shape.ROUND, budget_max_inr=100_000)
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS, spec=spec), "ok")
+    assert turn.effects == ()
+    assert turn.replies == (COPY.spec_not_understood,)
+
+
+def test_a_word_with_no_spec_in_it_asks_again_for_what_is_missing() -> None:
+    spec = DiamondSpec(shape=Shape.ROUND, carat_min=1.0, carat_max=1.0)
+    [reply] = say(Session(step=Step.COLLECT_DIAMOND_SPECS, spec=spec), "ok").replies
+    assert reply.startswith("Got it: round, 1")
+    assert "budget?" in reply
+
+
+def test_a_partial_spec_asks_for_exactly_what_is_missing() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 1.5ct D")
+    assert turn.effects == ()
+    [reply] = turn.replies
+    assert reply.startswith("Got it: round, 1.5 ct, D.")
+    assert reply.endswith("What clarity and budget?")
+    follow_up = say(turn.session, "VS1, 1 lakh")
+    assert follow_up.effects == (
+        SearchDiamonds(
+            DiamondSpec(
+                shape=Shape.ROUND,
+                carat_min=1.5,
+                carat_max=1.5,
+                colors=(Color.D,),
+                clarities=(Clarity.VS1,),
+                budget_max_inr=100_000,
+            )
+        ),
+    )
+
+
+def test_a_correction_while_looking_at_results_searches_again() -> None:
+    spec = DiamondSpec(shape=Shape.ROUND, carat_min=1.5, carat_max=1.5, budget_max_inr=100_000)
+    turn = say(Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=spec, shown=SHOWN), "make it oval")
+    assert turn.effects == (SearchDiamonds(replace(spec, shape=Shape.OVAL)),)
+    assert turn.session.shown == ()
+
+
+def test_an_unclear_answer_to_the_quote_question_shows_every_way_forward() -> None:
+    [reply] = say(Session(step=Step.QUOTE_SUGGESTION), "asdfgh").replies
+    assert "Quote" in reply
+    assert "menu" in reply
