@@ -76,6 +76,9 @@ class RedisSessionStore:
         data = json.dumps(session, ensure_ascii=False)
         await self._redis.set(f"{self._prefix}session:{user}", data, ex=self._ttl)
 
+    async def prune(self) -> None:
+        """Nothing to do: every key carries its own expiry."""
+
     async def ping(self) -> None:
         await self._redis.ping()
 

@@ -53,6 +53,10 @@ class SessionStore(Protocol):
         """Store the session; it expires after the store's TTL without activity."""
         ...
 
+    async def prune(self) -> None:
+        """Drop expired sessions, leases and old claims (stores without TTLs need this)."""
+        ...
+
     async def ping(self) -> None:
         """Raise if the store cannot be reached."""
         ...

@@ -1,0 +1,188 @@
+"""The customer's budget: single amounts, ranges and their qualifiers.
+
+A figure is money only when something says so: a currency mark, a multiplier (k, lakh,
+crore), Indian grouping, a word such as "budget", or a comparison ("under", "tak") with a
+figure of at least ₹1,000. A single figure without direction is a maximum ("around 2.5L"
+too: the parser never invents a band around it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Final
+
+from elgbot.understanding.lexer import Kind, Lexed, Token, text_at
+from elgbot.understanding.limits import BUDGET_MIN_INR, budget_problem
+from elgbot.understanding.money import Amount, read_amount
+from elgbot.understanding.qualifiers import Bound, Context, context_after, context_before
+from elgbot.understanding.unclear import Unclear
+
+_RANGE_WORDS: Final = frozenset({"-", "to", "se", "till"})
+# "order no 12345", "pincode 400001": a figure with a label is not a price.
+_LABELS: Final = frozenset(
+    {"order", "no", "number", "id", "pin", "pincode", "code", "phone", "mobile", "status"}
+    | {"call", "contact", "whatsapp", "paid", "transferred", "sent", "otp", "utr", "upi"}
+    | {"invoice", "ref", "#", "tracking", "awb", "stock", "cert", "certificate", "igi", "gia"}
+)
+_UNSURE: Final = "is this your budget? please write it like ₹50,000 or 50k"
+_TWO_BUDGETS: Final = "more than one budget was given"
+_CONTRADICTION: Final = "the lower and upper budget contradict each other"
+
+
+class _Kind(Enum):
+    BUDGET = "budget"
+    UNSURE = "unsure"  # a bare large figure: probably money, but nothing says so
+    VAGUE = "vague"  # "under 2": a comparison with a small bare figure, carat or money?
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetReading:
+    low: int | None = None
+    high: int | None = None
+    indices: frozenset[int] = frozenset()
+    unclear: tuple[Unclear, ...] = ()
+    vague: tuple[tuple[int, int], ...] = ()  # spans left unclaimed for the carat reader
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    kind: _Kind
+    first: int
+    last: int
+    low: int | None = None
+    high: int | None = None
+    problem: str | None = None
+
+
+def read_budget(lexed: Lexed, taken: frozenset[int]) -> BudgetReading:
+    tokens, claimed = lexed.tokens, set(taken)
+    phrases: list[_Phrase] = []
+    index = 0
+    while index < len(tokens):
+        phrase = None if index in claimed else _phrase_at(tokens, index, claimed)
+        if phrase is None:
+            index += 1
+            continue
+        if phrase.kind is not _Kind.VAGUE:
+            claimed.update(range(phrase.first, phrase.last + 1))
+        phrases.append(phrase)
+        index = phrase.last + 1
+    return _combine(lexed, phrases, frozenset(claimed - taken))
+
+
+def _phrase_at(tokens: Sequence[Token], index: int, claimed: Collection[int]) -> _Phrase | None:
+    first = read_amount(tokens, index)
+    if first is None or any(k in claimed for k in range(first.first, first.last + 1)):
+        return None
+    before = context_before(tokens, first.first, claimed)
+    second = _range_end(tokens, first, claimed, before.bound is Bound.BETWEEN)
+    if second is not None:
+        first = _borrowed(first, second)
+    last = (second or first).last
+    after = context_after(tokens, last, claimed)
+    kind = _kind(tokens, first, second, before, after)
+    if kind is None:
+        return None
+    start = before.start if before.start >= 0 else first.first
+    end = after.end if after.end >= 0 else last
+    if kind is not _Kind.BUDGET:
+        return _Phrase(kind, start, end)
+    return _budget(first, second, after.bound or before.bound, start, end)
+
+
+def _range_end(
+    tokens: Sequence[Token], first: Amount, claimed: Collection[int], between: bool
+) -> Amount | None:
+    sep = first.last + 1
+    word = text_at(tokens, sep)
+    if sep in claimed or not (word in _RANGE_WORDS or (between and word == "and")):
+        return None
+    second = read_amount(tokens, sep + 1)
+    if second is None or any(k in claimed for k in range(second.first, second.last + 1)):
+        return None
+    return second
+
+
+def _borrowed(first: Amount, second: Amount) -> Amount:
+    """ "50-60k", "1-1.5 lakh": the first figure shares the second one's multiplier."""
+    if first.multiplier == 1 < second.multiplier and first.number <= second.number:
+        return first.times(second.multiplier)
+    return first
+
+
+def _kind(
+    tokens: Sequence[Token],
+    first: Amount,
+    second: Amount | None,
+    before: Context,
+    after: Context,
+) -> _Kind | None:
+    amounts = (first,) if second is None else (first, second)
+    if any(a.signalled for a in amounts) or before.money or after.money:
+        return _Kind.BUDGET
+    large = max(a.inr for a in amounts) >= BUDGET_MIN_INR
+    compared = (after.bound or before.bound) is not None
+    if compared or before.about:
+        return _Kind.BUDGET if large else (_Kind.VAGUE if compared else None)
+    if second is not None:
+        return _Kind.UNSURE if large else None
+    price_like = _looks_like_a_price(tokens, first) and not _next_to_a_figure(tokens, first)
+    return _Kind.UNSURE if price_like else None
+
+
+def _looks_like_a_price(tokens: Sequence[Token], amount: Amount) -> bool:
+    """A bare whole figure of 4-9 digits not followed by a word ("50000", not "5000 pcs")."""
+    digits = tokens[amount.first].text.replace(",", "")
+    follower = amount.last + 1
+    followed = follower < len(tokens) and tokens[follower].kind is Kind.WORD
+    labelled = any(text_at(tokens, amount.first - k) in _LABELS for k in (1, 2, 3))
+    return digits.isdigit() and 4 <= len(digits) <= 9 and not (followed or labelled)
+
+
+def _next_to_a_figure(tokens: Sequence[Token], amount: Amount) -> bool:
+    """ "98765 43210": a phone number written in groups."""
+    around = (amount.first - 1, amount.last + 1)
+    return any(0 <= k < len(tokens) and tokens[k].kind is Kind.NUM for k in around)
+
+
+def _budget(
+    first: Amount, second: Amount | None, bound: Bound | None, start: int, end: int
+) -> _Phrase:
+    amounts = (first,) if second is None else (first, second)
+    problems = (budget_problem(a.inr) for a in amounts)
+    problem = next((p for p in problems if p), None)
+    if second is not None:
+        low, high = sorted((first.inr, second.inr))
+        return _Phrase(_Kind.BUDGET, start, end, low, high, problem)
+    if bound is Bound.MIN:
+        return _Phrase(_Kind.BUDGET, start, end, first.inr, None, problem)
+    return _Phrase(_Kind.BUDGET, start, end, None, first.inr, problem)
+
+
+def _combine(lexed: Lexed, phrases: list[_Phrase], indices: frozenset[int]) -> BudgetReading:
+    unclear = [_unclear(lexed, p) for p in phrases if p.problem or p.kind is _Kind.UNSURE]
+    good = [p for p in phrases if p.kind is _Kind.BUDGET and not p.problem]
+    low, high = _one({p.low for p in good}), _one({p.high for p in good})
+    if len({p.low for p in good} - {None}) > 1 or len({p.high for p in good} - {None}) > 1:
+        unclear.append(Unclear("budget", _quote_all(lexed, good), _TWO_BUDGETS))
+    if low is not None and high is not None and low > high:
+        unclear.append(Unclear("budget", _quote_all(lexed, good), _CONTRADICTION))
+        low = high = None
+    vague = tuple((p.first, p.last) for p in phrases if p.kind is _Kind.VAGUE)
+    return BudgetReading(low, high, indices, tuple(unclear), vague)
+
+
+def _one(values: set[int | None]) -> int | None:
+    """The single value given, or None when none or several (conflicting) were."""
+    given = values - {None}
+    return given.pop() if len(given) == 1 else None
+
+
+def _unclear(lexed: Lexed, phrase: _Phrase) -> Unclear:
+    return Unclear("budget", lexed.quote(phrase.first, phrase.last), phrase.problem or _UNSURE)
+
+
+def _quote_all(lexed: Lexed, phrases: list[_Phrase]) -> str:
+    return ", ".join(lexed.quote(p.first, p.last) for p in phrases)

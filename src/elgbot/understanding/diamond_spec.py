@@ -1,0 +1,112 @@
+"""One customer message -> diamond preferences, in any order, any case, with or without commas.
+
+"looking for a 2 carat oval, F colour, VVS2, around 2.5L", "AS 2ct G VS2 VG 1.2L",
+"Round, 1.5ct, D, VS1, Ideal, ₹1,00,000", "mujhe 1 carat round chahiye 50k tak".
+
+Readers run from the most to the least certain, each claiming the tokens it understood so
+no word is read twice: weights with a unit, money, polish/fluorescence words (set aside),
+shapes, grades, fancy colours, misspelt shapes, and last a bare decimal as the weight.
+What the message does not say stays unknown; what it says but cannot be (90 ct, colour
+"Q9", ₹10) is reported in `unclear`, never used.
+
+Cuts are kept literal: "ideal" gives (IDEAL,) only; the matcher treats Ideal and Excellent
+as one tier through `Cut.tier`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from elgbot.catalog.grades import Shape
+from elgbot.catalog.stone import DiamondSpec
+from elgbot.understanding.budget import BudgetReading, read_budget
+from elgbot.understanding.carat import CaratReading, read_carats
+from elgbot.understanding.fancy import FancyReading, read_fancy
+from elgbot.understanding.finish_words import read_finish
+from elgbot.understanding.grade_reading import GradeReading, read_grades
+from elgbot.understanding.lexer import MAX_CHARS, Lexed, lex
+from elgbot.understanding.open_fields import read_open_fields
+from elgbot.understanding.shape_words import (
+    ShapeReading,
+    read_misspelt_shapes,
+    read_shapes,
+    resolve,
+)
+from elgbot.understanding.spec_text import format_spec, spec_to_json
+from elgbot.understanding.unclear import Unclear
+
+__all__ = ["SpecReading", "Unclear", "format_spec", "read_diamond_spec", "spec_to_json"]
+
+_CARAT_OR_MONEY: Final = "is this a carat weight or a budget? please add ct or ₹"
+_TOO_LONG: Final = f"message too long: only the first {MAX_CHARS:,} characters were read"
+
+
+@dataclass(frozen=True, slots=True)
+class SpecReading:
+    spec: DiamondSpec
+    unclear: tuple[Unclear, ...] = ()
+    shape_candidates: tuple[Shape, ...] = ()  # non-empty when the shape could be several
+    fancy_color: str | None = None  # e.g. "fancy yellow" when asked
+    said_any: frozenset[str] = frozenset()  # fields explicitly left open ("any colour")
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    carat: CaratReading
+    budget: BudgetReading
+    shapes: ShapeReading
+    grades: GradeReading
+    fancy: FancyReading
+    misspelt: ShapeReading
+    taken: frozenset[int]
+
+
+def read_diamond_spec(text: str) -> SpecReading:
+    """Never raises; input beyond 4,096 characters is ignored and reported."""
+    lexed = lex(text)
+    parts = _read_parts(lexed)
+    shape, candidates = resolve((parts.shapes, parts.misspelt))
+    grades, carat, budget = parts.grades, parts.carat, parts.budget
+    spec = DiamondSpec(
+        shape=shape,
+        carat_min=carat.low,
+        carat_max=carat.high,
+        colors=grades.colors,
+        clarities=grades.clarities,
+        cuts=grades.cuts,
+        budget_min_inr=budget.low,
+        budget_max_inr=budget.high,
+    )
+    unclear = (*carat.unclear, *grades.unclear, *budget.unclear, *_leftovers(lexed, parts))
+    said_any = read_open_fields(lexed, parts.taken)
+    return SpecReading(spec, unclear, candidates, parts.fancy.description, said_any)
+
+
+def _read_parts(lexed: Lexed) -> _Parts:
+    carat = read_carats(lexed, frozenset(), bare=False)
+    budget = read_budget(lexed, carat.indices)
+    taken = carat.indices | budget.indices
+    taken |= read_finish(lexed, taken)
+    shapes = read_shapes(lexed, taken, carat.indices)
+    grades = read_grades(lexed, taken | shapes.indices)
+    taken |= shapes.indices | grades.indices
+    fancy = read_fancy(lexed, taken)
+    misspelt = read_misspelt_shapes(lexed, taken | fancy.indices)
+    taken |= fancy.indices | misspelt.indices
+    if not carat.found:  # a bare decimal is a weight only when nothing else is
+        carat = read_carats(lexed, taken, bare=True)
+        taken |= carat.indices
+    return _Parts(carat, budget, shapes, grades, fancy, misspelt, taken)
+
+
+def _leftovers(lexed: Lexed, parts: _Parts) -> tuple[Unclear, ...]:
+    """ "under 2" that no reader took; and a message cut short."""
+    vague = tuple(
+        Unclear("text", lexed.quote(first, last), _CARAT_OR_MONEY)
+        for first, last in parts.budget.vague
+        if not any(k in parts.taken for k in range(first, last + 1))
+    )
+    if not lexed.truncated:
+        return vague
+    return (*vague, Unclear("text", "…" + lexed.text[-40:].strip(), _TOO_LONG))

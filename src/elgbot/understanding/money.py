@@ -1,0 +1,94 @@
+"""Rupee amounts as Indian customers write them, and Indian-grouped rupee text.
+
+"₹1,00,000", "Rs. 95,000/-", "1.5L", "30k", "2 crore", "INR 50000", "dedh lakh".
+Generic price parsers ignore lakh/crore/k multipliers, hence this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final
+
+from elgbot.understanding.lexer import Kind, Token, lex, text_at
+
+LAKH: Final = 100_000
+CRORE: Final = 10_000_000
+
+MULTIPLIERS: Final[dict[str, int]] = {
+    **dict.fromkeys(["k", "thousand", "thousands", "hazar", "hazaar", "hajar", "hzr"], 1_000),
+    **dict.fromkeys(["l", "lakh", "lakhs", "lac", "lacs", "lk", "lkh", "lks", "laakh"], LAKH),
+    **dict.fromkeys(["crore", "crores", "cr", "crs", "karod", "karor"], CRORE),
+}
+_PREFIXES: Final = frozenset({"₹", "rs", "inr", "rupees", "rupee", "rps"})
+_SUFFIXES: Final = frozenset({"/-", "₹", "rs", "inr", "rupees", "rupee", "rupaye", "rupay"})
+# "18k gold", "14k white gold": a metal's purity, not money.
+_METALS: Final = frozenset({"gold", "white", "yellow", "rose", "platinum", "kt", "karat"})
+CURRENCY_WORDS: Final = _PREFIXES | _SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One written amount spanning tokens `first`..`last`."""
+
+    number: Decimal  # the figure as written, before its multiplier
+    multiplier: int  # 1 when none was written
+    first: int
+    last: int
+    signalled: bool  # a currency mark, a multiplier, "/-" or Indian grouping says "money"
+
+    @property
+    def inr(self) -> int:
+        return int((self.number * self.multiplier).to_integral_value(ROUND_HALF_UP))
+
+    def times(self, multiplier: int) -> Amount:
+        return replace(self, multiplier=multiplier, signalled=True)
+
+
+def read_amount(tokens: Sequence[Token], index: int) -> Amount | None:
+    """The amount starting at `index` (at a currency mark or a figure), if there is one."""
+    currency = text_at(tokens, index) in _PREFIXES
+    at = index + 1 if currency else index
+    if not 0 <= at < len(tokens) or tokens[at].kind is not Kind.NUM:
+        return None
+    figure = tokens[at]
+    multiplier, at = _multiplier(tokens, at + 1)
+    if multiplier is None or figure.number is None:
+        return None
+    last = at - 1
+    for _ in range(2):  # "rs /-"
+        if text_at(tokens, last + 1) not in _SUFFIXES:
+            break
+        currency, last = True, last + 1
+    grouped = figure.is_grouped and figure.number >= 1000
+    signalled = currency or multiplier > 1 or grouped
+    return Amount(figure.number, multiplier, index, last, signalled)
+
+
+def _multiplier(tokens: Sequence[Token], index: int) -> tuple[int | None, int]:
+    multiplier = MULTIPLIERS.get(text_at(tokens, index))
+    if multiplier is None:
+        return 1, index
+    if text_at(tokens, index + 1) in _METALS:
+        return None, index
+    return multiplier, index + 1
+
+
+def parse_inr_amount(text: str) -> int | None:
+    """One amount in rupees ("₹1,00,000", "1.5L", "30k", "2 crore", "95000/-"), else None."""
+    tokens = lex(text).tokens
+    amount = read_amount(tokens, 0)
+    if amount is None or amount.last != len(tokens) - 1:
+        return None
+    return amount.inr
+
+
+def format_inr(amount: int) -> str:
+    """Indian grouping with the rupee sign: 95000 -> "₹95,000", 1234567 -> "₹12,34,567"."""
+    digits = str(abs(amount))
+    head, groups = digits[:-3], [digits[-3:]]
+    while head:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    return f"{'-' if amount < 0 else ''}₹{','.join(groups)}"

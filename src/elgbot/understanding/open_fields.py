@@ -1,0 +1,61 @@
+"""Fields the customer explicitly leaves open: "any colour", "clarity doesn't matter",
+"no preference on cut", "koi bhi shape chalega".
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from elgbot.understanding.lexer import Lexed, by_word, phrase_at, phrases
+
+_FIELDS: Final = {
+    **dict.fromkeys(["shape", "shapes"], "shape"),
+    **dict.fromkeys(["colour", "color", "colours", "colors", "col", "rang"], "color"),
+    **dict.fromkeys(["clarity", "purity"], "clarity"),
+    **dict.fromkeys(["cut", "make", "cutting"], "cut"),
+    **dict.fromkeys(["size", "carat", "carats", "weight", "ct"], "carat"),
+    **dict.fromkeys(["budget", "price"], "budget"),
+}
+_MARKERS: Final = phrases(
+    "any|anything|koi bhi|kuch bhi|whatever|no preference|no pref|doesnt matter"
+    "|does not matter|dont care|not important|flexible|open|chalega|not fussy|no bar"
+    "|no limit|no issue|any will do|no specific|not particular"
+)
+_BY_FIRST_WORD: Final = by_word(_MARKERS, 0)
+_REACH: Final = 3
+
+
+def read_open_fields(lexed: Lexed, taken: frozenset[int]) -> frozenset[str]:
+    """Field words still unclaimed (not "1 carat") near an "any"-like marker, same clause."""
+    tokens = lexed.tokens
+    clause = _clauses(lexed)
+    marks = [(i, i + len(m) - 1) for i in range(len(tokens)) for m in _markers_at(lexed, i)]
+    said = set[str]()
+    for index, token in enumerate(tokens):
+        field = _FIELDS.get(token.text)
+        if field is None or index in taken:
+            continue
+        if any(_near(index, m, clause) for m in marks):
+            said.add(field)
+    return frozenset(said)
+
+
+def _markers_at(lexed: Lexed, index: int) -> list[tuple[str, ...]]:
+    """The "any"-like phrases starting at token `index`."""
+    starting = _BY_FIRST_WORD.get(lexed.tokens[index].text, ())
+    return [m for m in starting if phrase_at(lexed.tokens, index, m)]
+
+
+def _clauses(lexed: Lexed) -> list[int]:
+    """Clause number of each token; a comma starts a new clause."""
+    numbers, current = [], 0
+    for token in lexed.tokens:
+        current += token.text == ","
+        numbers.append(current)
+    return numbers
+
+
+def _near(index: int, mark: tuple[int, int], clause: list[int]) -> bool:
+    first, last = mark
+    distance = first - index if index < first else index - last
+    return 0 < distance <= _REACH and clause[index] == clause[first]
