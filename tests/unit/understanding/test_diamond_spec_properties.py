@@ -1,0 +1,195 @@
+"""Properties of the spec reader: it never fails, stays fast, and reads its own text back."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from elgbot.catalog.grades import Clarity, Color, Cut, Shape
+from elgbot.catalog.stone import DiamondSpec
+from elgbot.understanding.diamond_spec import format_spec, read_diamond_spec
+
+_SPEC_WORDS = [
+    "round",
+    "oval",
+    "pear",
+    "AS",
+    "PR",
+    "rd",
+    "cushion",
+    "emerald",
+    "cut",
+    "shaped",
+    "square",
+    "1.5",
+    "2",
+    "0.9",
+    ".5",
+    "ct",
+    "carat",
+    "cts",
+    "pointer",
+    "D",
+    "E",
+    "F",
+    "G",
+    "H",
+    "I",
+    "J",
+    "K",
+    "L",
+    "Q9",
+    "VS1",
+    "VS2",
+    "VVS",
+    "SI",
+    "IF",
+    "FL",
+    "vs",
+    "1",
+    "colour",
+    "color",
+    "clarity",
+    "cut",
+    "make",
+    "ideal",
+    "EX",
+    "VG",
+    "3EX",
+    "good",
+    "very",
+    "excellent",
+    "₹",
+    "Rs.",
+    "INR",
+    "rupees",
+    "/-",
+    "k",
+    "L",
+    "lakh",
+    "lac",
+    "crore",
+    "cr",
+    "1,00,000",
+    "50,000",
+    "12,34,567",
+    "under",
+    "upto",
+    "up",
+    "to",
+    "below",
+    "max",
+    "budget",
+    "around",
+    "between",
+    "and",
+    "to",
+    "-",
+    "/",
+    "+",
+    ",",
+    ":",
+    "or",
+    "better",
+    "any",
+    "koi",
+    "bhi",
+    "tak",
+    "se",
+    "kam",
+    "fancy",
+    "yellow",
+    "gold",
+    "fluorescence",
+    "polish",
+    "pair",
+    "of",
+    "💎",
+    "h&a",
+]
+
+_messages = st.lists(st.one_of(st.sampled_from(_SPEC_WORDS), st.text(max_size=6)), max_size=40).map(
+    lambda words: " ".join(words)
+)
+
+
+@settings(max_examples=400)
+@given(st.text())
+def test_any_text_is_read_without_raising(text: str) -> None:
+    reading = read_diamond_spec(text)
+    assert isinstance(reading.spec, DiamondSpec)
+
+
+@settings(max_examples=600)
+@given(_messages)
+def test_spec_like_word_salad_is_read_without_raising(text: str) -> None:
+    read_diamond_spec(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_SPEC_WORDS), min_size=1, max_size=80).map("".join))
+def test_words_glued_together_are_read_without_raising(text: str) -> None:
+    read_diamond_spec(text)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.text(min_size=1, max_size=3).map(lambda s: s * 40_000))
+def test_huge_input_is_read_quickly(text: str) -> None:
+    started = time.perf_counter()
+    read_diamond_spec(text)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_huge_spec_like_message_is_read_quickly_and_reported_as_cut_short() -> None:
+    text = "round 1.5ct G VS1 under 50k, raund emrald cushin 1-2 lakh D-F/H " * 5_000
+    started = time.perf_counter()
+    reading = read_diamond_spec(text)
+    assert time.perf_counter() - started < 1.0
+    assert any(u.field == "text" and "too long" in u.reason for u in reading.unclear)
+
+
+def _sorted_pair(low: float | None, high: float | None) -> tuple[float | None, float | None]:
+    if low is not None and high is not None and low > high:
+        return high, low
+    return low, high
+
+
+_carats = st.one_of(st.none(), st.floats(min_value=0.01, max_value=30.0))
+_budgets = st.one_of(st.none(), st.integers(min_value=1_000, max_value=50 * 10**7))
+
+
+def _subset(members: list[Color] | list[Clarity] | list[Cut]) -> st.SearchStrategy[tuple]:  # type: ignore[type-arg]
+    ranked = {m: i for i, m in enumerate(members)}
+    return st.sets(st.sampled_from(members)).map(
+        lambda chosen: tuple(sorted(chosen, key=ranked.__getitem__))
+    )
+
+
+@st.composite
+def _valid_specs(draw: st.DrawFn) -> DiamondSpec:
+    carat_min, carat_max = _sorted_pair(draw(_carats), draw(_carats))
+    budget_min, budget_max = _sorted_pair(draw(_budgets), draw(_budgets))
+    return DiamondSpec(
+        shape=draw(st.one_of(st.none(), st.sampled_from(list(Shape)))),
+        carat_min=carat_min,
+        carat_max=carat_max,
+        colors=draw(_subset(list(Color))),
+        clarities=draw(_subset(list(Clarity))),
+        cuts=draw(_subset(list(Cut))),
+        budget_min_inr=None if budget_min is None else int(budget_min),
+        budget_max_inr=None if budget_max is None else int(budget_max),
+    )
+
+
+@settings(max_examples=1_000)
+@given(_valid_specs())
+def test_the_canonical_text_of_any_valid_spec_reads_back_to_the_same_spec(
+    spec: DiamondSpec,
+) -> None:
+    text = format_spec(spec)
+    reading = read_diamond_spec(text)
+    assert reading.spec == spec, text
+    assert reading.unclear == ()
+    assert reading.shape_candidates == ()

@@ -1,0 +1,74 @@
+"""Rupee amounts as customers write them, and Indian grouping for replies."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from elgbot.understanding.money import format_inr, parse_inr_amount
+
+
+@pytest.mark.parametrize(
+    ("text", "rupees"),
+    [
+        ("₹1,00,000", 100_000),
+        ("1.5L", 150_000),
+        ("30k", 30_000),
+        ("30 K", 30_000),
+        ("2 crore", 20_000_000),
+        ("1cr", 10_000_000),
+        ("95000/-", 95_000),
+        ("Rs. 95,000/-", 95_000),
+        ("Rs 95000", 95_000),
+        ("rs.95000", 95_000),
+        ("INR 50000", 50_000),
+        ("50000 rupees", 50_000),
+        ("50,000 rs", 50_000),
+        ("1.5 lakh", 150_000),
+        ("1 lac", 100_000),
+        ("2.5 lacs", 250_000),
+        ("3 lakhs", 300_000),
+        ("₹ 12,34,567", 1_234_567),
+        ("₹1.25L", 125_000),
+        ("dedh lakh", 150_000),
+        ("60 hazar", 60_000),
+        ("₹999.50", 1_000),
+        ("1,000,000", 1_000_000),
+        ("₹50k/-", 50_000),
+    ],
+)
+def test_one_amount_is_read_in_rupees(text: str, rupees: int) -> None:
+    assert parse_inr_amount(text) == rupees
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "1.5 ct", "₹", "lakh", "18k gold", "50k and 60k", "under 50k", "k50"]
+)
+def test_anything_but_a_single_amount_reads_as_none(text: str) -> None:
+    assert parse_inr_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("rupees", "text"),
+    [
+        (0, "₹0"),
+        (999, "₹999"),
+        (1_000, "₹1,000"),
+        (95_000, "₹95,000"),
+        (100_000, "₹1,00,000"),
+        (1_234_567, "₹12,34,567"),
+        (10_000_000, "₹1,00,00,000"),
+        (500_000_000, "₹50,00,00,000"),
+        (-5_000, "-₹5,000"),
+    ],
+)
+def test_amounts_are_formatted_with_indian_grouping_and_the_rupee_sign(
+    rupees: int, text: str
+) -> None:
+    assert format_inr(rupees) == text
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_formatted_amounts_read_back_to_the_same_amount(rupees: int) -> None:
+    assert parse_inr_amount(format_inr(rupees)) == rupees
