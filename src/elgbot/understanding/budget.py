@@ -44,6 +44,7 @@ class BudgetReading:
     indices: frozenset[int] = frozenset()
     unclear: tuple[Unclear, ...] = ()
     vague: tuple[tuple[int, int], ...] = ()  # spans left unclaimed for the carat reader
+    unsure: bool = False  # a bare figure was left out: money, but nothing said so
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +57,16 @@ class _Phrase:
     problem: str | None = None
 
 
-def read_budget(lexed: Lexed, taken: frozenset[int]) -> BudgetReading:
+def read_budget(
+    lexed: Lexed, taken: frozenset[int], *, bare_is_budget: bool = False
+) -> BudgetReading:
+    """Budget phrases. With `bare_is_budget` (the rest of the message describes a stone),
+    a bare figure like "100000" is the budget: no other field takes such a number."""
     tokens, claimed = lexed.tokens, set(taken)
     phrases: list[_Phrase] = []
     index = 0
     while index < len(tokens):
-        phrase = None if index in claimed else _phrase_at(tokens, index, claimed)
+        phrase = None if index in claimed else _phrase_at(tokens, index, claimed, bare_is_budget)
         if phrase is None:
             index += 1
             continue
@@ -72,7 +77,9 @@ def read_budget(lexed: Lexed, taken: frozenset[int]) -> BudgetReading:
     return _combine(lexed, phrases, frozenset(claimed - taken))
 
 
-def _phrase_at(tokens: Sequence[Token], index: int, claimed: Collection[int]) -> _Phrase | None:
+def _phrase_at(
+    tokens: Sequence[Token], index: int, claimed: Collection[int], bare_is_budget: bool
+) -> _Phrase | None:
     first = read_amount(tokens, index)
     if first is None or any(k in claimed for k in range(first.first, first.last + 1)):
         return None
@@ -87,6 +94,8 @@ def _phrase_at(tokens: Sequence[Token], index: int, claimed: Collection[int]) ->
         return None
     start = before.start if before.start >= 0 else first.first
     end = after.end if after.end >= 0 else last
+    if kind is _Kind.UNSURE and bare_is_budget:
+        kind = _Kind.BUDGET
     if kind is not _Kind.BUDGET:
         return _Phrase(kind, start, end)
     return _budget(first, second, after.bound or before.bound, start, end)
@@ -171,7 +180,8 @@ def _combine(lexed: Lexed, phrases: list[_Phrase], indices: frozenset[int]) -> B
         unclear.append(Unclear("budget", _quote_all(lexed, good), _CONTRADICTION))
         low = high = None
     vague = tuple((p.first, p.last) for p in phrases if p.kind is _Kind.VAGUE)
-    return BudgetReading(low, high, indices, tuple(unclear), vague)
+    unsure = any(p.kind is _Kind.UNSURE for p in phrases)
+    return BudgetReading(low, high, indices, tuple(unclear), vague, unsure)
 
 
 def _one(values: set[int | None]) -> int | None:

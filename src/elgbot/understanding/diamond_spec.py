@@ -66,6 +66,8 @@ def read_diamond_spec(text: str) -> SpecReading:
     """Never raises; input beyond 4,096 characters is ignored and reported."""
     lexed = lex(text)
     parts = _read_parts(lexed)
+    if parts.budget.unsure and _describes_a_stone(parts):
+        parts = _read_parts(lexed, bare_is_budget=True)
     shape, candidates = resolve((parts.shapes, parts.misspelt))
     grades, carat, budget = parts.grades, parts.carat, parts.budget
     spec = DiamondSpec(
@@ -83,9 +85,20 @@ def read_diamond_spec(text: str) -> SpecReading:
     return SpecReading(spec, unclear, candidates, parts.fancy.description, said_any)
 
 
-def _read_parts(lexed: Lexed) -> _Parts:
+def _describes_a_stone(parts: _Parts) -> bool:
+    grades = parts.grades
+    return bool(
+        parts.shapes.indices
+        or parts.carat.found
+        or grades.colors
+        or grades.clarities
+        or grades.cuts
+    )
+
+
+def _read_parts(lexed: Lexed, *, bare_is_budget: bool = False) -> _Parts:
     carat = read_carats(lexed, frozenset(), bare=False)
-    budget = read_budget(lexed, carat.indices)
+    budget = read_budget(lexed, carat.indices, bare_is_budget=bare_is_budget)
     taken = carat.indices | budget.indices
     taken |= read_finish(lexed, taken)
     shapes = read_shapes(lexed, taken, carat.indices)

@@ -324,6 +324,10 @@ RANGES = [
 ]
 
 PARTIAL = [
+    # Beside a stone's description a bare figure can only be the budget (seed format sans ₹).
+    Case("round 50000", spec("round", budget=50_000)),
+    Case("Round, 1.5ct, D, VS1, Ideal, 100000", spec("round", 1.5, "D", "VS1", "ideal", 100_000)),
+    Case("round 1ct pincode 400001", spec("round", 1.0)),
     Case("round", spec("round")),
     Case("1ct", spec(carat=1.0)),
     Case("G VS1", spec(colors="G", clarities="VS1")),
@@ -409,7 +413,7 @@ NOT_PLAUSIBLE = [
     Case("round 1ct 60 crore", spec("round", 1.0), unclear=(("budget", "60 crore"),)),
     Case("clarity VS3 round", spec("round"), unclear=(("clarity", "VS3"),)),
     Case("round 1ct colour AB", spec("round", 1.0), unclear=(("color", "AB"),)),
-    Case("round 50000", spec("round"), unclear=(("budget", "50000"),)),
+    Case("50000", spec(), unclear=(("budget", "50000"),)),  # nothing says it is money
     Case("under 2 round", spec("round"), unclear=(("text", "under 2"),)),
     Case("round 1ct budget 10", spec("round", 1.0), unclear=(("budget", "budget 10"),)),
     Case(
