@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from redis.asyncio import Redis
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.catalog.sample import sample_stones
@@ -23,6 +26,7 @@ from elgbot.storage.deliveries import SqlDeliveries
 from elgbot.storage.redis_sessions import RedisSessionStore
 from elgbot.storage.sessions import SessionStore
 from elgbot.storage.sql_sessions import SqlSessionStore
+from elgbot.storage.sqlite_sessions import SqliteSessionStore
 
 _log = get_logger("bootstrap")
 
@@ -72,16 +76,14 @@ async def load_sample_catalog_if_empty(runtime: Runtime) -> int:
 
 
 def _session_store(settings: Settings, engine: AsyncEngine) -> SessionStore:
+    limits: dict[str, Any] = {
+        "ttl_seconds": settings.session_ttl_seconds,
+        "lock_lease_seconds": LOCK_LEASE_SECONDS,
+        "lock_wait_seconds": LOCK_WAIT_SECONDS,
+    }
     if settings.redis_url:
-        return RedisSessionStore(
-            Redis.from_url(settings.redis_url),
-            ttl_seconds=settings.session_ttl_seconds,
-            lock_lease_seconds=LOCK_LEASE_SECONDS,
-            lock_wait_seconds=LOCK_WAIT_SECONDS,
-        )
-    return SqlSessionStore(
-        engine,
-        ttl_seconds=settings.session_ttl_seconds,
-        lock_lease_seconds=LOCK_LEASE_SECONDS,
-        lock_wait_seconds=LOCK_WAIT_SECONDS,
-    )
+        return RedisSessionStore(Redis.from_url(settings.redis_url), **limits)
+    database = make_url(settings.effective_database_url)
+    if database.get_backend_name() == "sqlite" and database.database not in (None, "", ":memory:"):
+        return SqliteSessionStore(Path(database.database), **limits)
+    return SqlSessionStore(engine, **limits)

@@ -22,6 +22,7 @@ from elgbot.storage.database import open_database
 from elgbot.storage.redis_sessions import RedisSessionStore
 from elgbot.storage.sessions import ClaimState, LockTimeout, SessionStore
 from elgbot.storage.sql_sessions import SqlSessionStore
+from elgbot.storage.sqlite_sessions import SqliteSessionStore
 from servers import free_port
 
 ALICE = "whatsapp:+919812345678"
@@ -60,18 +61,28 @@ async def _open_sql(url: str, stack: AsyncExitStack) -> MakeStore:
     return _sql_factory(engine, stack)
 
 
+def _sqlite_factory(path: Path, stack: AsyncExitStack) -> MakeStore:
+    def make(**settings: Any) -> SessionStore:
+        store = SqliteSessionStore(path, **{**DEFAULTS, **settings})
+        stack.push_async_callback(store.close)
+        return store
+
+    return make
+
+
 def _backend_url(name: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
     # Requested lazily, so a server starts only when a test of its backend runs.
-    if name == "sqlite":
+    if name in ("sqlite", "sqlite-direct"):
         return f"sqlite+aiosqlite:///{tmp_path / 'sessions.db'}"
     if name == "postgres":
         return str(request.getfixturevalue("fresh_postgres_url"))
     return str(request.getfixturevalue("fresh_redis_url"))
 
 
-BACKEND_NAMES = ["sqlite", "postgres", "redis"]
+BACKEND_NAMES = ["sqlite", "sqlite-direct", "postgres", "redis"]
 BACKENDS = [
     pytest.param("sqlite", id="sql-sqlite"),
+    pytest.param("sqlite-direct", id="sqlite-direct"),
     pytest.param("postgres", id="sql-postgres", marks=pytest.mark.postgres),
     pytest.param("redis", id="redis", marks=pytest.mark.redis),
 ]
@@ -84,6 +95,9 @@ async def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIte
     async with AsyncExitStack() as stack:
         if request.param == "redis":
             yield _redis_factory(url, stack)
+        elif request.param == "sqlite-direct":
+            await _open_sql(url, stack)  # the migrations create the tables
+            yield _sqlite_factory(tmp_path / "sessions.db", stack)
         else:
             yield await _open_sql(url, stack)
 
@@ -321,6 +335,8 @@ async def _unreachable_store(name: str, tmp_path: Path, stack: AsyncExitStack) -
     closed_port = free_port()
     if name == "redis":
         return _redis_factory(f"redis://127.0.0.1:{closed_port}/0", stack)()
+    if name == "sqlite-direct":
+        return _sqlite_factory(tmp_path, stack)()  # a directory: cannot be opened
     url = f"postgresql+psycopg://elgbot@127.0.0.1:{closed_port}/nowhere"
     if name == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp_path}"  # a directory: cannot be opened as a database

@@ -54,6 +54,9 @@ class _MultiParams:
 
     def __init__(self, params: FormParams) -> None:
         self._pairs = form_pairs(params)
+        self._values: dict[str, list[str]] = {}
+        for name, value in self._pairs:
+            self._values.setdefault(name, []).append(value)
 
     def __iter__(self) -> Iterator[str]:
         return (name for name, _ in self._pairs)
@@ -62,4 +65,4 @@ class _MultiParams:
         return len(self._pairs)
 
     def getall(self, name: str) -> list[str]:
-        return [value for key, value in self._pairs if key == name]
+        return self._values.get(name, [])

@@ -28,7 +28,8 @@ def messages_twiml(replies: Sequence[str]) -> str:
 
 
 def utf16_length(text: str) -> int:
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+    # surrogatepass: lone surrogates count as one unit instead of raising.
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def split_for_whatsapp(text: str, limit: int = MAX_BODY) -> list[str]:
@@ -39,6 +40,8 @@ def split_for_whatsapp(text: str, limit: int = MAX_BODY) -> list[str]:
     """
     if limit < 2:  # an emoji takes 2 units: a smaller limit could never fit it
         raise ValueError("limit must be at least 2")
+    if utf16_length(text) <= limit:  # the common case: one message, nothing to cut
+        return [stripped] if (stripped := text.strip()) else []
     parts: list[str] = []
     current = ""
     for line in text.split("\n"):

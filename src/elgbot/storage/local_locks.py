@@ -24,10 +24,7 @@ class KeyedLocks:
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
         try:
-            try:
-                await asyncio.wait_for(lock.acquire(), wait_seconds)
-            except TimeoutError:
-                raise LockTimeout(f"lock not free after {wait_seconds:.1f}s") from None
+            await _acquire(lock, wait_seconds)
             try:
                 yield
             finally:
@@ -39,3 +36,14 @@ class KeyedLocks:
 
     def __len__(self) -> int:
         return len(self._locks)
+
+
+async def _acquire(lock: asyncio.Lock, wait_seconds: float) -> None:
+    if not lock.locked():  # the usual case; skips the cost of a timeout scope
+        await lock.acquire()
+        return
+    try:
+        async with asyncio.timeout(wait_seconds):
+            await lock.acquire()
+    except TimeoutError:
+        raise LockTimeout(f"lock not free after {wait_seconds:.1f}s") from None

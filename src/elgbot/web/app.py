@@ -35,7 +35,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     app = FastAPI(title="elgbot", lifespan=lifespan, docs_url=None, redoc_url=None)
     if runtime is not None:
         app.state.runtime = runtime  # usable without running the lifespan (ASGI test clients)
-    for module in (webhook, health, chat_page):
+    app.router.routes.extend(webhook.routes)
+    for module in (health, chat_page):
         app.include_router(module.router)
     return app
 
