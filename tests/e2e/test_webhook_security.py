@@ -8,6 +8,7 @@ import hmac
 from pathlib import Path
 
 import httpx
+import pytest
 
 from elgbot.bootstrap import Runtime, open_runtime
 from whatsapp_chat import AUTH_TOKEN, CUSTOMER, Chat, client_for, settings_for
@@ -131,3 +132,14 @@ def _twilio_signature(token: str, url: str, params: list[tuple[str, str]]) -> st
     payload = url + "".join(name + value for name, value in sorted(params))
     digest = hmac.new(token.encode(), payload.encode(), hashlib.sha1).digest()
     return base64.b64encode(digest).decode()
+
+
+async def test_health_says_unavailable_when_a_store_does_not_answer(
+    chat: Chat, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def unreachable() -> None:
+        raise ConnectionError("session store down")
+
+    monkeypatch.setattr(runtime.stores.sessions, "ping", unreachable)
+    response = await chat.client.get("/healthz")
+    assert (response.status_code, response.json()) == (503, {"status": "unavailable"})

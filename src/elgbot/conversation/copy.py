@@ -77,6 +77,10 @@ class Copy:
         "Please send: Shape, Carat, Color, Clarity, Cut, Budget\n"
         "(Example: Round, 1.5ct, D, VS1, Ideal, ₹1,00,000)"
     )
+    spec_example: str = (
+        "Please send: Shape, Carat, Color, Clarity, Cut, Budget\n"
+        "(Example: Round, 1.5ct, D, VS1, Ideal, ₹1,00,000)"
+    )
     spec_unclear_part: str = "I did not understand {field} “{text}”: {reason}."
     spec_missing: str = "Got it: {known}. What {missing}?"
     spec_ambiguous_shape: str = "Did you mean {options}? Please type the shape."

@@ -109,7 +109,7 @@ def _problem_reply(copy: Copy, reading: SpecReading) -> str | None:
             copy.spec_unclear_part.format(field=u.field, text=u.text, reason=u.reason)
             for u in reading.unclear
         ]
-        return "\n".join([*parts, "", copy.spec_not_understood.split("\n", 1)[1]])
+        return "\n".join([*parts, "", copy.spec_example])
     return None
 
 
