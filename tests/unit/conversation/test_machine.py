@@ -282,3 +282,41 @@ def test_an_unclear_answer_to_the_quote_question_shows_every_way_forward() -> No
     [reply] = say(Session(step=Step.QUOTE_SUGGESTION), "asdfgh").replies
     assert "Quote" in reply
     assert "menu" in reply
+
+
+@pytest.mark.parametrize(
+    ("typed", "item"),
+    [("jewelery", "Lab Jewelry"), ("lab melle", "Lab Melee"), ("trak order", "Order tracking")],
+)
+def test_menu_words_are_recognised_with_typos(typed: str, item: str) -> None:
+    [reply] = say(Session(), typed).replies
+    assert reply.startswith(item)
+
+
+def test_a_budget_correction_while_looking_at_results_searches_again() -> None:
+    spec = DiamondSpec(shape=Shape.OVAL, carat_min=1.5, carat_max=1.5, budget_max_inr=100_000)
+    turn = say(Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=spec, shown=SHOWN), "budget 2 lakh")
+    assert turn.effects == (SearchDiamonds(replace(spec, budget_max_inr=200_000)),)
+
+
+def test_an_impossible_value_is_named_and_the_example_shown() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 90ct D VS1 1 lakh")
+    assert turn.effects == ()
+    [reply] = turn.replies
+    assert "90ct" in reply
+    assert reply.endswith(COPY.spec_example)
+
+
+def test_an_ambiguous_shape_is_asked_about_not_guessed() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round or oval 1ct under 80k")
+    assert turn.effects == ()
+    [reply] = turn.replies
+    assert reply.startswith("Did you mean round or oval?")
+
+
+def test_a_fancy_colour_is_answered_honestly_and_offered_a_quote() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "fancy yellow cushion 2ct under 3 lakh")
+    assert turn.session.step is Step.QUOTE_SUGGESTION
+    [reply] = turn.replies
+    assert "yellow" in reply
+    assert "Quote" in reply

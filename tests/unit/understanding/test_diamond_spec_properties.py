@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
 from elgbot.catalog.stone import DiamondSpec
 from elgbot.understanding.diamond_spec import format_spec, read_diamond_spec
+from elgbot.understanding.lexer import MAX_CHARS
 
 _SPEC_WORDS = [
     "round",
@@ -136,17 +135,15 @@ def test_words_glued_together_are_read_without_raising(text: str) -> None:
 
 @settings(max_examples=15, deadline=None)
 @given(st.text(min_size=1, max_size=3).map(lambda s: s * 40_000))
-def test_huge_input_is_read_quickly(text: str) -> None:
-    started = time.perf_counter()
-    read_diamond_spec(text)
-    assert time.perf_counter() - started < 1.0
+def test_huge_input_is_read_only_as_far_as_the_cap(text: str) -> None:
+    # The cap is what bounds the work on hostile input (timing belongs in bench/).
+    assert read_diamond_spec(text).spec == read_diamond_spec(text[:MAX_CHARS]).spec
 
 
-def test_a_huge_spec_like_message_is_read_quickly_and_reported_as_cut_short() -> None:
+def test_a_huge_spec_like_message_is_reported_as_cut_short() -> None:
     text = "round 1.5ct G VS1 under 50k, raund emrald cushin 1-2 lakh D-F/H " * 5_000
-    started = time.perf_counter()
     reading = read_diamond_spec(text)
-    assert time.perf_counter() - started < 1.0
+    assert reading.spec == read_diamond_spec(text[:MAX_CHARS]).spec
     assert any(u.field == "text" and "too long" in u.reason for u in reading.unclear)
 
 
