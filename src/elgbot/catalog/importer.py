@@ -3,35 +3,40 @@ stock, with a report that accounts for every row."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import TextIO
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
+from elgbot.catalog.bulk import BulkLoader, Merged, StagedRow, bulk_loader, staged_row
 from elgbot.catalog.feed import FeedRow, Rejection, read_feed
-from elgbot.catalog.stone import Stone
 from elgbot.catalog.store import SqlCatalog
 
-BATCH_SIZE = 5000
+BATCH_SIZE = 100_000
 
 
 @dataclass(slots=True)
 class ImportReport:
     read: int = 0
-    imported: int = 0
-    updated: int = 0
+    imported: int = 0  # stones new to the catalog
+    updated: int = 0  # stones it had already, now as the feed says
+    removed: int = 0  # with --replace: the supplier's stones the feed no longer lists
     rejections: list[Rejection] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
         return len(self.rejections)
 
+    def add(self, merged: Merged) -> None:
+        self.imported += merged.new
+        self.updated += merged.updated
+        self.removed += merged.removed
+
     def summary(self) -> str:
+        removed = f", removed: {self.removed}" if self.removed else ""
         return (
             f"rows read: {self.read}, imported: {self.imported}, updated: {self.updated}, "
-            f"rejected: {self.rejected}"
+            f"rejected: {self.rejected}{removed}"
         )
 
 
@@ -43,41 +48,65 @@ async def import_feed(
     supplier: str = "",
     progress: Callable[[int], None] = lambda _rows: None,
 ) -> ImportReport:
-    """Import `stream`. With `replace`, the supplier's old stock goes in the same transaction,
-    so searches see the old stock or the new, never a mix; otherwise each batch commits."""
+    """Import `stream` (its header is checked first: `FeedError`).
+
+    With `replace`, the whole feed is staged, then the supplier's stock is swapped in one
+    transaction, so searches see the old stock or the new, never a mix; otherwise each
+    batch is upserted by stock id and committed.
+    """
     report = ImportReport()
     batches = _batches(read_feed(stream), report)
-    if replace:
-        async with catalog.transaction() as conn:
-            await catalog.remove_supplier(conn, supplier)
-            for batch in batches:
-                await _load(catalog, conn, batch, supplier, report, progress)
-        report.updated, report.imported = 0, report.imported + report.updated
-        return report
-    for batch in batches:
-        async with catalog.transaction() as conn:
-            await _load(catalog, conn, batch, supplier, report, progress)
+    async with bulk_loader(catalog.engine, supplier) as loader:
+        batch = next(batches, None)
+        while batch is not None:
+            await loader.stage(batch.rows)
+            if replace:
+                following = next(batches, None)
+            else:
+                following = await _merge_while_parsing(loader, batches, report)
+            progress(batch.read)
+            batch = following
+        if replace:
+            report.add(await _replace(loader, report))
+        if report.imported + report.updated + report.removed:
+            await loader.refresh_statistics()
     return report
 
 
-async def _load(
-    catalog: SqlCatalog,
-    conn: AsyncConnection,
-    batch: list[Stone],
-    supplier: str,
-    report: ImportReport,
-    progress: Callable[[int], None],
-) -> None:
-    updated = await catalog.upsert(conn, batch, supplier)
-    report.updated += updated
-    report.imported += len(batch) - updated
-    progress(report.read)
+async def _merge_while_parsing(
+    loader: BulkLoader, batches: Iterator[_Batch], report: ImportReport
+) -> _Batch | None:
+    """Merge the staged batch and parse the next one at once: a merge is one long statement
+    that runs without the GIL. (Not beside staging: binding rows needs the GIL.)"""
+    merging = asyncio.ensure_future(loader.merge())
+    try:
+        return await asyncio.to_thread(next, batches, None)
+    finally:
+        report.add(await merging)
 
 
-def _batches(rows: Iterator[FeedRow | Rejection], report: ImportReport) -> Iterator[list[Stone]]:
-    while chunk := list(islice(rows, BATCH_SIZE)):
-        report.read += len(chunk)
-        report.rejections.extend(r for r in chunk if isinstance(r, Rejection))
-        stones = [r.stone for r in chunk if isinstance(r, FeedRow)]
-        if stones:
-            yield stones
+async def _replace(loader: BulkLoader, report: ImportReport) -> Merged:
+    if report.read - report.rejected == 0:
+        return Merged(0, 0)  # an empty or all-bad feed must not empty the supplier's stock
+    return await loader.replace()
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    rows: list[StagedRow]
+    read: int  # feed rows read up to this batch's last one
+
+
+def _batches(rows: Iterator[FeedRow | Rejection], report: ImportReport) -> Iterator[_Batch]:
+    staged: list[StagedRow] = []
+    for row in rows:
+        report.read += 1
+        if isinstance(row, FeedRow):
+            staged.append(staged_row(row))
+            if len(staged) == BATCH_SIZE:
+                yield _Batch(staged, report.read)
+                staged = []
+        else:
+            report.rejections.append(row)
+    if staged:
+        yield _Batch(staged, report.read)

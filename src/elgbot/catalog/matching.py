@@ -1,98 +1,94 @@
-"""Which stones answer a spec, and in what order. Pure: the SQL store filters by the
-window computed here, and ranking happens here, so both are table-testable.
+"""Which stones answer a spec, and in what order. Pure: the SQL catalog filters by the
+window (`catalog.window`) and ranking happens here, so both are table-testable.
 
-Exact matches come first. Near matches (carat ±5 %, colour and clarity one grade either
-way, cut one tier lower) fill the list up to four, each labelled with how it differs.
-Nothing over the customer's budget is ever offered.
+Exact matches come first, closest to what was asked, then cheapest. With fewer than three,
+near matches (carat ±5 %, colour and clarity one grade either way, cut one tier lower) fill
+the list up to four, each labelled with how it differs, and at most one *stretch* option
+may take the last place: an exact match up to 10 % over budget, marked with how much.
+Nothing else over the customer's budget is ever offered.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Final
 
-from elgbot.catalog.grades import Clarity, Color, Cut
+from elgbot.catalog.grades import Clarity, Color
 from elgbot.catalog.stone import DiamondSpec, Stone
+from elgbot.catalog.window import Closeness, SearchWindow, exact_carat_range, search_window
 
-MAX_OPTIONS = 4
-SINGLE_CARAT_TOLERANCE = 0.05  # "1.5 ct" means 1.45–1.55 for an exact match
-NEAR_CARAT_FRACTION = 0.05
+MAX_OPTIONS: Final = 4
+# Near matches and a stretch option are offered only when exact matches are this scarce.
+ENOUGH_EXACT: Final = 3
 
-
-@dataclass(frozen=True, slots=True)
-class SearchWindow:
-    """The widest set of stones that could be offered for a spec (exact or near)."""
-
-    shape: str | None
-    carat_min: float | None
-    carat_max: float | None
-    color_ranks: tuple[int, int] | None
-    clarity_ranks: tuple[int, int] | None
-    worst_cut_tier: int | None
-    price_max: int | None
-    price_min: int | None
+__all__ = ["ENOUGH_EXACT", "MAX_OPTIONS", "Match", "rank", "search_window"]
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
     stone: Stone
-    exact: bool
+    exact: bool  # never true over budget
     differences: tuple[str, ...]  # customer-facing, e.g. "1.60 ct instead of 1.50"
+    over_budget_inr: int = 0  # above zero only for the stretch option
+
+    @property
+    def is_stretch(self) -> bool:
+        return self.over_budget_inr > 0
 
 
-def search_window(spec: DiamondSpec) -> SearchWindow:
-    low, high = _exact_carat(spec)
-    return SearchWindow(
-        shape=spec.shape.value if spec.shape else None,
-        carat_min=None if low is None else low * (1 - NEAR_CARAT_FRACTION),
-        carat_max=None if high is None else high * (1 + NEAR_CARAT_FRACTION),
-        color_ranks=_widened([c.rank for c in spec.colors], len(Color)),
-        clarity_ranks=_widened([c.rank for c in spec.clarities], len(Clarity)),
-        worst_cut_tier=max(c.tier for c in spec.cuts) + 1 if spec.cuts else None,
-        price_max=spec.budget_max_inr,
-        price_min=None,  # a budget floor is a hint, not a filter: cheaper is never worse
+def rank(spec: DiamondSpec, candidates: Iterable[Stone], limit: int = MAX_OPTIONS) -> list[Match]:
+    """The options to offer from `candidates` (any stones: those outside the window drop)."""
+    window = search_window(spec)
+    order = _order(window.closeness)
+    stones = list(candidates)
+    exact = sorted((s for s in stones if window.exact.admits(s)), key=order)
+    if len(exact) >= ENOUGH_EXACT:
+        return [Match(s, True, ()) for s in exact[:limit]]
+    stretch = _stretch(spec, window, stones, order)
+    near = sorted(
+        (s for s in stones if window.near.admits(s) and not window.exact.admits(s)), key=order
     )
+    room = max(limit - len(exact) - len(stretch), 0)
+    return [
+        *(Match(s, True, ()) for s in exact[:limit]),
+        *(Match(s, False, _differences(spec, s)) for s in near[:room]),
+        *stretch,
+    ][:limit]
 
 
-def rank(spec: DiamondSpec, candidates: list[Stone], limit: int = MAX_OPTIONS) -> list[Match]:
-    """Exact matches first, then the nearest near matches; closeness before price."""
-    matches = [_match(spec, stone) for stone in candidates if _within_budget(spec, stone)]
-    matches.sort(key=lambda m: (not m.exact, _distance(spec, m.stone), m.stone.price_inr))
-    return matches[:limit]
+def _order(closeness: Closeness) -> Callable[[Stone], tuple[float, int, str]]:
+    def key(stone: Stone) -> tuple[float, int, str]:
+        return closeness.distance(stone), stone.price_inr, stone.stock_id
+
+    return key
 
 
-def _exact_carat(spec: DiamondSpec) -> tuple[float | None, float | None]:
-    low, high = spec.carat_min, spec.carat_max
-    if low is not None and high is not None and low == high:
-        return low - SINGLE_CARAT_TOLERANCE, high + SINGLE_CARAT_TOLERANCE
-    return low, high
+def _stretch(
+    spec: DiamondSpec,
+    window: SearchWindow,
+    stones: list[Stone],
+    order: Callable[[Stone], tuple[float, int, str]],
+) -> list[Match]:
+    bounds, budget = window.stretch, spec.budget_max_inr
+    if bounds is None or budget is None:
+        return []
+    best = min((s for s in stones if bounds.admits(s)), key=order, default=None)
+    return [] if best is None else [Match(best, False, (), best.price_inr - budget)]
 
 
-def _widened(ranks: list[int], size: int) -> tuple[int, int] | None:
-    if not ranks:
-        return None
-    return max(min(ranks) - 1, 0), min(max(ranks) + 1, size - 1)
-
-
-def _within_budget(spec: DiamondSpec, stone: Stone) -> bool:
-    return spec.budget_max_inr is None or stone.price_inr <= spec.budget_max_inr
-
-
-def _match(spec: DiamondSpec, stone: Stone) -> Match:
-    differences = tuple(
-        note
-        for note in (
-            _carat_difference(spec, stone),
-            _grade_difference(spec.colors, stone.color, "colour"),
-            _grade_difference(spec.clarities, stone.clarity, "clarity"),
-            _cut_difference(spec, stone),
-        )
-        if note
+def _differences(spec: DiamondSpec, stone: Stone) -> tuple[str, ...]:
+    notes = (
+        _carat_difference(spec, stone),
+        _grade_difference(spec.colors, stone.color, "colour"),
+        _grade_difference(spec.clarities, stone.clarity, "clarity"),
+        _cut_difference(spec, stone),
     )
-    return Match(stone=stone, exact=not differences, differences=differences)
+    return tuple(note for note in notes if note)
 
 
 def _carat_difference(spec: DiamondSpec, stone: Stone) -> str | None:
-    low, high = _exact_carat(spec)
+    low, high = exact_carat_range(spec)
     if (low is None or stone.carat >= low - 1e-9) and (high is None or stone.carat <= high + 1e-9):
         return None
     asked = spec.carat_min if stone.carat < (low or 0) else spec.carat_max
@@ -112,35 +108,3 @@ def _cut_difference(spec: DiamondSpec, stone: Stone) -> str | None:
     if not spec.cuts or (stone.cut and stone.cut.tier <= max(c.tier for c in spec.cuts)):
         return None
     return f"{stone.cut.label if stone.cut else 'ungraded'} cut"
-
-
-def _distance(spec: DiamondSpec, stone: Stone) -> float:
-    """Weighted grade distance: how far a stone is from what was asked (0 = exact)."""
-    return (
-        _carat_distance(spec, stone) * 10
-        + _rank_distance([c.rank for c in spec.colors], stone.color.rank) * 1.0
-        + _rank_distance([c.rank for c in spec.clarities], stone.clarity.rank) * 1.0
-        + _cut_distance(spec.cuts, stone.cut) * 0.8
-    )
-
-
-def _carat_distance(spec: DiamondSpec, stone: Stone) -> float:
-    low, high = spec.carat_min, spec.carat_max
-    if low is None or high is None:
-        return 0.0
-    target = (low + high) / 2
-    return abs(stone.carat - target) / max(target, 0.01)
-
-
-def _rank_distance(asked: list[int], got: int) -> float:
-    if not asked or min(asked) <= got <= max(asked):
-        return 0.0
-    # Better grades cost half: customers rarely mind a better stone within budget.
-    return (min(asked) - got) * 0.5 if got < min(asked) else float(got - max(asked))
-
-
-def _cut_distance(asked: tuple[Cut, ...], got: Cut | None) -> float:
-    if not asked:
-        return 0.0
-    worst = max(c.tier for c in asked)
-    return 2.0 if got is None else float(max(got.tier - worst, 0))

@@ -1,22 +1,25 @@
-"""The catalog in the SQL database: the search query, lookups and bulk loading."""
+"""The catalog in the SQL database: the search, lookups, single-stone changes (the live
+stock API) and small batches. Bulk feed loading lives in `catalog.bulk`."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractAsyncContextManager
-from typing import Any
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Row, and_, delete, func, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
-from elgbot.catalog.matching import SearchWindow
+from elgbot.catalog.listing import Listing, StockState
+from elgbot.catalog.search_query import COLUMNS, search_statement
 from elgbot.catalog.stone import Stone
-from elgbot.storage.database import upsert_insert
+from elgbot.catalog.window import SearchWindow
+from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
 from elgbot.storage.schema import stones
 
-_UPSERTED = (
+# Every column a feed or the API sets; an upsert overwrites them all.
+_SET_ON_UPSERT = (
     "supplier",
     "shape",
     "carat",
@@ -27,110 +30,95 @@ _UPSERTED = (
     "clarity_rank",
     "cut_tier",
     "price_inr",
+    "polish",
+    "symmetry",
+    "fluorescence",
+    "lab",
+    "certificate",
     "available",
     "updated_at",
 )
-# Enough candidates for ranking to pick the best four from, few enough to stay fast.
-CANDIDATE_LIMIT = 200
-_STONE_COLUMNS = (
-    stones.c.stock_id,
-    stones.c.shape,
-    stones.c.carat,
-    stones.c.color,
-    stones.c.clarity,
-    stones.c.cut,
-    stones.c.price_inr,
-)
+_STONE_COLUMNS: Final = tuple(stones.c[name.strip()] for name in COLUMNS.split(","))
+_COLORS: Final = tuple(Color)  # by rank
+_CLARITIES: Final = tuple(Clarity)
 
 
 class SqlCatalog:
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        self.engine = engine
         self._insert = upsert_insert(engine)
+        self._placeholder = "%s" if engine.dialect.name == "postgresql" else "?"
 
     async def candidates(self, window: SearchWindow) -> list[Stone]:
-        """Available stones inside the window, nearest carat first."""
-        query = select(*_STONE_COLUMNS).where(*_conditions(window))
-        if window.carat_min is not None and window.carat_max is not None:
-            target = (window.carat_min + window.carat_max) / 2
-            query = query.order_by(func.abs(stones.c.carat - target), stones.c.price_inr)
-        else:
-            query = query.order_by(stones.c.price_inr)
-        async with self._engine.connect() as conn:
-            rows = (await conn.execute(query.limit(CANDIDATE_LIMIT))).all()
-        return [_stone(row) for row in rows]
+        """The stones ranking needs for `window` (see `search_query`), in one statement."""
+        sql, params = search_statement(window, self._placeholder)
+        async with self.engine.connect() as conn:
+            rows = (await conn.exec_driver_sql(sql, tuple(params))).all()
+        return list({row.stock_id: _stone(row) for row in rows}.values())
 
     async def get(self, stock_id: str) -> Stone | None:
         query = select(*_STONE_COLUMNS).where(
             stones.c.stock_id == stock_id, stones.c.available == 1
         )
-        async with self._engine.connect() as conn:
+        async with self.engine.connect() as conn:
             row = (await conn.execute(query)).one_or_none()
         return None if row is None else _stone(row)
 
+    async def states(self, stock_ids: Collection[str]) -> dict[str, StockState]:
+        """Each id's current state, in one query; ids the catalog never had are absent."""
+        if not stock_ids:
+            return {}
+        query = select(stones.c.stock_id, stones.c.price_inr, stones.c.available).where(
+            stones.c.stock_id.in_(list(stock_ids))
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return {r.stock_id: StockState(bool(r.available), int(r.price_inr)) for r in rows}
+
     async def count(self) -> int:
-        async with self._engine.connect() as conn:
+        async with self.engine.connect() as conn:
             total = (await conn.execute(select(func.count()).select_from(stones))).scalar_one()
         return int(total)
 
     async def add(self, batch: Sequence[Stone], supplier: str = "") -> None:
         """Insert new stones (one transaction per batch; the caller sizes batches)."""
-        async with self._engine.begin() as conn:
-            await conn.execute(insert(stones), [_row(s, supplier, time.time()) for s in batch])
+        now = time.time()
+        async with self.engine.begin() as conn:
+            await conn.execute(insert(stones), [row_of(Listing(s), supplier, now) for s in batch])
 
-    async def upsert(
-        self, conn: AsyncConnection, batch: Sequence[Stone], supplier: str = ""
-    ) -> int:
-        """Insert or update by stock id on `conn`; returns how many already existed."""
-        ids = [s.stock_id for s in batch]
-        existing = await conn.execute(select(stones.c.stock_id).where(stones.c.stock_id.in_(ids)))
-        updated = len(existing.all())
-        statement = self._insert(stones)
+    async def put(self, listing: Listing, supplier: str = "") -> bool:
+        """Add or reprice one stone at once (it is offered again if it was withdrawn);
+        True when it was new."""
+        statement = self._insert(stones).values(row_of(listing, supplier, time.time()))
         statement = statement.on_conflict_do_update(
             index_elements=[stones.c.stock_id],
-            set_={name: statement.excluded[name] for name in _UPSERTED},
+            set_={name: statement.excluded[name] for name in _SET_ON_UPSERT},
         )
-        await conn.execute(statement, [_row(s, supplier, time.time()) for s in batch])
-        return updated
-
-    async def remove_supplier(self, conn: AsyncConnection, supplier: str) -> None:
-        await conn.execute(delete(stones).where(stones.c.supplier == supplier))
-
-    def transaction(self) -> AbstractAsyncContextManager[AsyncConnection]:
-        return self._engine.begin()
-
-    async def withdraw(self, stock_ids: Iterable[str]) -> None:
-        async with self._engine.begin() as conn:
-            await conn.execute(
-                update(stones).where(stones.c.stock_id.in_(list(stock_ids))).values(available=0)
+        async with self.engine.begin() as conn:
+            known = await conn.scalar(
+                select(func.count()).where(stones.c.stock_id == listing.stone.stock_id)
             )
+            await conn.execute(statement)
+        return not known
+
+    async def withdraw(self, stock_ids: Iterable[str]) -> int:
+        """Stop offering these stones; returns how many were on offer."""
+        query = (
+            update(stones)
+            .where(stones.c.stock_id.in_(list(stock_ids)), stones.c.available == 1)
+            .values(available=0, updated_at=time.time())
+        )
+        async with self.engine.begin() as conn:
+            result = await conn.execute(query, execution_options=KEEP_ROWCOUNT)
+        return int(result.rowcount)
 
     async def clear(self) -> None:
-        async with self._engine.begin() as conn:
+        async with self.engine.begin() as conn:
             await conn.execute(delete(stones))
 
 
-def _conditions(window: SearchWindow) -> list[ColumnElement[bool]]:
-    c = stones.c
-    conditions: list[ColumnElement[bool]] = [c.available == 1]
-    if window.shape is not None:
-        conditions.append(c.shape == window.shape)
-    if window.carat_min is not None:
-        conditions.append(c.carat >= window.carat_min)
-    if window.carat_max is not None:
-        conditions.append(c.carat <= window.carat_max)
-    if window.color_ranks is not None:
-        conditions.append(c.color_rank.between(*window.color_ranks))
-    if window.clarity_ranks is not None:
-        conditions.append(c.clarity_rank.between(*window.clarity_ranks))
-    if window.worst_cut_tier is not None:
-        conditions.append(c.cut_tier <= window.worst_cut_tier)
-    if window.price_max is not None:
-        conditions.append(c.price_inr <= window.price_max)
-    return [and_(*conditions)]
-
-
-def _row(stone: Stone, supplier: str, now: float) -> dict[str, Any]:
+def row_of(listing: Listing, supplier: str, now: float) -> dict[str, Any]:
+    stone = listing.stone
     return {
         "stock_id": stone.stock_id,
         "supplier": supplier,
@@ -143,18 +131,23 @@ def _row(stone: Stone, supplier: str, now: float) -> dict[str, Any]:
         "clarity_rank": stone.clarity.rank,
         "cut_tier": stone.cut.tier if stone.cut else None,
         "price_inr": stone.price_inr,
+        "polish": listing.polish.value if listing.polish else None,
+        "symmetry": listing.symmetry.value if listing.symmetry else None,
+        "fluorescence": listing.fluorescence,
+        "lab": listing.lab,
+        "certificate": listing.certificate,
         "available": 1,
         "updated_at": now,
     }
 
 
-def _stone(row: Row[Any, Any, Any, Any, Any, Any, Any]) -> Stone:
+def _stone(row: Row[Any]) -> Stone:
     return Stone(
         stock_id=row.stock_id,
         shape=Shape(row.shape),
         carat=float(row.carat),
-        color=Color(row.color),
-        clarity=Clarity(row.clarity),
+        color=_COLORS[row.color_rank],
+        clarity=_CLARITIES[row.clarity_rank],
         cut=Cut(row.cut) if row.cut else None,
         price_inr=int(row.price_inr),
     )
