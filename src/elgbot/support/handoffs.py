@@ -1,0 +1,210 @@
+"""Handoffs to a person, with the conversation so far and every message after, for staff.
+
+A customer has at most one open handoff: it is opened and written to within their turns,
+which their lock serialises.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Row, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from elgbot.conversation.events import OpenHandoff
+from elgbot.conversation.session import Speaker
+from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
+from elgbot.storage.schema import handoff_messages, handoffs
+
+
+class HandoffState(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Author(StrEnum):
+    CUSTOMER = "customer"
+    BOT = "bot"
+    STAFF = "staff"
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffMessage:
+    author: Author
+    text: str
+    created_at: float
+    outbox_id: int | None = None  # for staff replies: the outbox row that sent it
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    id: int
+    customer: str
+    address: str
+    state: HandoffState
+    transcript: tuple[tuple[Author, str], ...]  # what was said before the handoff
+    opened_at: float
+    closed_by: Author | None = None
+    staff_replied_at: float | None = None
+    messages: tuple[HandoffMessage, ...] = ()
+
+
+def transcript_of(request: OpenHandoff) -> list[tuple[Author, str]]:
+    """What staff read first: the assistant conversation and the customer's search."""
+    authors = {Speaker.CUSTOMER: Author.CUSTOMER, Speaker.ASSISTANT: Author.BOT}
+    lines = [(authors[line.speaker], line.text) for line in request.history]
+    if request.spec_text:
+        lines.append((Author.CUSTOMER, f"(diamond search) {request.spec_text}"))
+    return lines
+
+
+class SqlHandoffs:
+    def __init__(self, engine: AsyncEngine, clock: Callable[[], float] = time.time) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._insert = upsert_insert(engine)
+
+    async def open(self, customer: str, address: str, request: OpenHandoff, message_id: str) -> int:
+        """Open a handoff (or keep the open one) and store the request as its first message."""
+        handoff_id = await self._open_id(customer, address, transcript_of(request))
+        await self.add_message(handoff_id, Author.CUSTOMER, request.request_text, message_id)
+        return handoff_id
+
+    async def record(self, customer: str, address: str, text: str, message_id: str) -> int:
+        """Store a customer's message in their open handoff (opened if it was lost)."""
+        handoff_id = await self._open_id(customer, address, [])
+        await self.add_message(handoff_id, Author.CUSTOMER, text, message_id)
+        return handoff_id
+
+    async def add_message(
+        self,
+        handoff_id: int,
+        author: Author,
+        text: str,
+        message_id: str | None = None,
+        outbox_id: int | None = None,
+    ) -> None:
+        statement = self._insert(handoff_messages).values(
+            handoff_id=handoff_id,
+            author=author,
+            text=text,
+            message_id=message_id,
+            outbox_id=outbox_id,
+            created_at=self._clock(),
+        )
+        async with self._engine.begin() as conn:
+            await conn.execute(statement.on_conflict_do_nothing())  # a redelivery: stored once
+
+    async def close(self, handoff_id: int, by: Author) -> Handoff | None:
+        """Close it; the handoff as it was, or None when it was not open."""
+        handoff = await self.get(handoff_id)
+        if handoff is None or handoff.state is not HandoffState.OPEN:
+            return None
+        values = {"state": HandoffState.CLOSED, "closed_at": self._clock(), "closed_by": by}
+        changed = await self._update(handoff_id, values, handoffs.c.state == HandoffState.OPEN)
+        return handoff if changed else None
+
+    async def close_current(self, customer: str, by: Author) -> Handoff | None:
+        handoff_id = await self._current_id(customer)
+        return None if handoff_id is None else await self.close(handoff_id, by)
+
+    async def get(self, handoff_id: int) -> Handoff | None:
+        async with self._engine.connect() as conn:
+            found = await self._read(conn, handoffs.c.id == handoff_id)
+        return found[0] if found else None
+
+    async def list_open(self) -> list[Handoff]:
+        """Open handoffs, oldest first, each with its messages."""
+        async with self._engine.connect() as conn:
+            return await self._read(conn, handoffs.c.state == HandoffState.OPEN)
+
+    async def unanswered(self, opened_before: float) -> list[Handoff]:
+        """Open handoffs older than `opened_before` that no staff answered or reminded."""
+        async with self._engine.connect() as conn:
+            return await self._read(
+                conn,
+                handoffs.c.state == HandoffState.OPEN,
+                handoffs.c.opened_at < opened_before,
+                handoffs.c.staff_replied_at.is_(None),
+                handoffs.c.reminded_at.is_(None),
+            )
+
+    async def mark_staff_replied(self, handoff_id: int) -> None:
+        await self._update(handoff_id, {"staff_replied_at": self._clock()})
+
+    async def claim_reminder(self, handoff_id: int) -> bool:
+        """True for the one worker that is to send this handoff's reminder."""
+        return await self._update(
+            handoff_id, {"reminded_at": self._clock()}, handoffs.c.reminded_at.is_(None)
+        )
+
+    async def _open_id(
+        self, customer: str, address: str, transcript: Sequence[tuple[Author, str]]
+    ) -> int:
+        if (current := await self._current_id(customer)) is not None:
+            return current
+        statement = insert(handoffs).values(
+            customer=customer,
+            address=address,
+            state=HandoffState.OPEN,
+            transcript=json.dumps([[a.value, t] for a, t in transcript], ensure_ascii=False),
+            opened_at=self._clock(),
+        )
+        async with self._engine.begin() as conn:
+            result = await conn.execute(statement)
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    async def _current_id(self, customer: str) -> int | None:
+        query = select(handoffs.c.id).where(
+            handoffs.c.customer == customer, handoffs.c.state == HandoffState.OPEN
+        )
+        async with self._engine.connect() as conn:
+            found = (await conn.execute(query.order_by(handoffs.c.id).limit(1))).scalar()
+        return None if found is None else int(found)
+
+    async def _update(self, handoff_id: int, values: dict[str, Any], *conditions: Any) -> bool:
+        statement = update(handoffs).where(handoffs.c.id == handoff_id, *conditions).values(values)
+        async with self._engine.begin() as conn:
+            result = await conn.execute(statement, execution_options=KEEP_ROWCOUNT)
+        return bool(result.rowcount == 1)
+
+    async def _read(self, conn: AsyncConnection, *conditions: Any) -> list[Handoff]:
+        rows = (
+            await conn.execute(select(handoffs).where(*conditions).order_by(handoffs.c.id))
+        ).all()
+        if not rows:
+            return []
+        messages = await self._messages(conn, [row.id for row in rows])
+        return [_handoff(row, tuple(messages.get(row.id, []))) for row in rows]
+
+    @staticmethod
+    async def _messages(conn: AsyncConnection, ids: list[int]) -> dict[int, list[HandoffMessage]]:
+        query = (
+            select(handoff_messages)
+            .where(handoff_messages.c.handoff_id.in_(ids))
+            .order_by(handoff_messages.c.id)
+        )
+        by_handoff: dict[int, list[HandoffMessage]] = {}
+        for row in (await conn.execute(query)).all():
+            message = HandoffMessage(Author(row.author), row.text, row.created_at, row.outbox_id)
+            by_handoff.setdefault(row.handoff_id, []).append(message)
+        return by_handoff
+
+
+def _handoff(row: Row[Any], messages: tuple[HandoffMessage, ...]) -> Handoff:
+    return Handoff(
+        id=row.id,
+        customer=row.customer,
+        address=row.address,
+        state=HandoffState(row.state),
+        transcript=tuple((Author(a), str(t)) for a, t in json.loads(row.transcript)),
+        opened_at=row.opened_at,
+        closed_by=Author(row.closed_by) if row.closed_by else None,
+        staff_replied_at=row.staff_replied_at,
+        messages=messages,
+    )

@@ -1,0 +1,209 @@
+"""The outbox: replies to send later through the REST API, kept in the database.
+
+A row's life: AWAITING (the assistant is still thinking; the question is kept so another
+worker can ask again) → ANSWERED (the answer is kept until the conversation has taken it)
+→ READY (the replies to send) → SENT or FAILED (with every send result). Rows of one
+customer go out in id order, and an unfinished row holds back the rows after it.
+Whoever works on a row leases it (`take`); an expired lease means that worker died.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Row, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from elgbot.channels.twilio_rest import SendResult
+from elgbot.conversation.events import AnswerKind
+from elgbot.conversation.session import ChatLine, Speaker
+from elgbot.storage.database import KEEP_ROWCOUNT
+from elgbot.storage.schema import outbox
+from elgbot.support.assistant import Answer
+
+
+class OutboxState(StrEnum):
+    AWAITING = "awaiting"
+    ANSWERED = "answered"
+    READY = "ready"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+UNFINISHED = (OutboxState.AWAITING, OutboxState.ANSWERED, OutboxState.READY)
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    id: int
+    customer: str
+    address: str
+    message_id: str
+    state: OutboxState
+    question: str
+    history: tuple[ChatLine, ...]
+    answer: Answer | None
+    replies: tuple[str, ...]
+    results: tuple[dict[str, Any], ...]
+    created_at: float
+
+
+class SqlOutbox:
+    def __init__(self, engine: AsyncEngine, clock: Callable[[], float] = time.time) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    async def add_ready(
+        self, customer: str, address: str, message_id: str, replies: Sequence[str]
+    ) -> int:
+        return await self._add(
+            customer, address, message_id, OutboxState.READY, replies=_dump(list(replies))
+        )
+
+    async def add_awaiting(
+        self,
+        customer: str,
+        address: str,
+        message_id: str,
+        *,
+        history: Sequence[ChatLine],
+        question: str,
+        owner: str,
+        lease_seconds: float,
+    ) -> int:
+        """A pending answer, leased to `owner` while it is awaited."""
+        return await self._add(
+            customer,
+            address,
+            message_id,
+            OutboxState.AWAITING,
+            question=question,
+            history=_dump([[line.speaker.value, line.text] for line in history]),
+            lease_owner=owner,
+            lease_until=self._clock() + lease_seconds,
+        )
+
+    async def has_unfinished(self, customer: str) -> bool:
+        return await self.first_unfinished(customer) is not None
+
+    async def first_unfinished(self, customer: str) -> OutboxRow | None:
+        query = (
+            select(outbox)
+            .where(outbox.c.customer == customer, outbox.c.state.in_(UNFINISHED))
+            .order_by(outbox.c.id)
+            .limit(1)
+        )
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(query)).first()
+        return None if row is None else _row(row)
+
+    async def get(self, row_id: int) -> OutboxRow | None:
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(select(outbox).where(outbox.c.id == row_id))).first()
+        return None if row is None else _row(row)
+
+    async def stale(self, limit: int = 100) -> list[OutboxRow]:
+        """Unfinished rows nobody holds (never leased, or their worker died), oldest first."""
+        query = (
+            select(outbox)
+            .where(outbox.c.state.in_(UNFINISHED), outbox.c.lease_until <= self._clock())
+            .order_by(outbox.c.id)
+            .limit(limit)
+        )
+        async with self._engine.connect() as conn:
+            return [_row(r) for r in (await conn.execute(query)).all()]
+
+    async def take(self, row_id: int, state: OutboxState, owner: str, seconds: float) -> bool:
+        """Lease the row if it is still in `state` and nobody holds it; True when taken.
+
+        A second take by the same worker fails too: two of its tasks must not both send.
+        """
+        now = self._clock()
+        return await self._update(
+            row_id,
+            {"lease_owner": owner, "lease_until": now + seconds},
+            outbox.c.state == state,
+            outbox.c.lease_until <= now,
+        )
+
+    async def record_answer(self, row_id: int, answer: Answer) -> None:
+        await self._update(
+            row_id,
+            {"state": OutboxState.ANSWERED, "answer_kind": answer.kind, "answer_text": answer.text},
+            outbox.c.state == OutboxState.AWAITING,
+        )
+
+    async def mark_ready(self, row_id: int, replies: Sequence[str]) -> None:
+        """The replies are known: free for the courier (the lease ends)."""
+        values = {"state": OutboxState.READY, "replies": _dump(list(replies)), "lease_until": 0.0}
+        await self._update(row_id, values, outbox.c.state.in_(UNFINISHED))
+
+    async def mark_sent(self, row_id: int, results: Sequence[SendResult]) -> None:
+        state = OutboxState.SENT if all(r.ok for r in results) else OutboxState.FAILED
+        values = {"state": state, "result": _dump([asdict(r) for r in results])}
+        await self._update(row_id, values, outbox.c.state == OutboxState.READY)
+
+    async def release(self, owner: str) -> None:
+        """Give up this worker's leases (shutting down): another can go on at once."""
+        statement = (
+            update(outbox)
+            .where(outbox.c.lease_owner == owner, outbox.c.state.in_(UNFINISHED))
+            .values(lease_until=0.0, updated_at=self._clock())
+        )
+        async with self._engine.begin() as conn:
+            await conn.execute(statement)
+
+    async def _add(
+        self, customer: str, address: str, message_id: str, state: OutboxState, **values: Any
+    ) -> int:
+        now = self._clock()
+        values.setdefault("lease_until", 0.0)
+        statement = insert(outbox).values(
+            customer=customer,
+            address=address,
+            message_id=message_id,
+            state=state,
+            created_at=now,
+            updated_at=now,
+            **values,
+        )
+        async with self._engine.begin() as conn:
+            result = await conn.execute(statement)
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    async def _update(self, row_id: int, values: dict[str, Any], *conditions: Any) -> bool:
+        statement = (
+            update(outbox)
+            .where(outbox.c.id == row_id, *conditions)
+            .values(**values, updated_at=self._clock())
+        )
+        async with self._engine.begin() as conn:
+            result = await conn.execute(statement, execution_options=KEEP_ROWCOUNT)
+        return bool(result.rowcount == 1)
+
+
+def _row(row: Row[Any]) -> OutboxRow:
+    answer = Answer(AnswerKind(row.answer_kind), row.answer_text or "") if row.answer_kind else None
+    history = tuple(ChatLine(Speaker(s), str(t)) for s, t in json.loads(row.history or "[]"))
+    return OutboxRow(
+        id=row.id,
+        customer=row.customer,
+        address=row.address,
+        message_id=row.message_id,
+        state=OutboxState(row.state),
+        question=row.question or "",
+        history=history,
+        answer=answer,
+        replies=tuple(json.loads(row.replies or "[]")),
+        results=tuple(json.loads(row.result or "[]")),
+        created_at=row.created_at,
+    )
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,128 @@
+"""Opening the support features from settings (for bootstrap, the composition root).
+
+Picks the real assistant (Gemini when GEMINI_API_KEY is set, else the offline FAQ answers)
+and the real sender (Twilio's REST API when its settings are complete, else one that
+records that nothing could be sent), and closes all of it on exit: background work is
+cancelled and this worker's leases are given up, so the next start finishes that work.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from elgbot.channels.twilio_rest import TwilioRestSender
+from elgbot.conversation.copy import Copy
+from elgbot.logs import get_logger
+from elgbot.settings import Settings
+from elgbot.support.assistant import Assistant, GuardedAssistant
+from elgbot.support.courier import Courier, ReplySender, UnconfiguredSender
+from elgbot.support.facts import StoreFacts, load_facts
+from elgbot.support.gemini import GeminiAssistant, open_gemini_client
+from elgbot.support.handoffs import SqlHandoffs
+from elgbot.support.late import Apply, LateReplies
+from elgbot.support.offline import FaqAssistant
+from elgbot.support.outbox import SqlOutbox
+from elgbot.support.staff import StaffDesk
+from elgbot.support.tasks import BackgroundTasks
+
+# Twilio's REST API: the whole send of one reply, retries included.
+SEND_DEADLINE_SECONDS = 30.0
+_SEND_LEASE_SECONDS = SEND_DEADLINE_SECONDS * 4  # a reply of several messages, each bounded
+_log = get_logger("support")
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    facts: StoreFacts
+    assistant: Assistant
+    outbox: SqlOutbox
+    handoffs: SqlHandoffs
+    courier: Courier
+    late: LateReplies
+    tasks: BackgroundTasks
+    handoff_timeout_seconds: float
+
+    def staff_desk(self, copy: Copy, apply: Apply) -> StaffDesk:
+        return StaffDesk(
+            self.handoffs,
+            self.outbox,
+            self.courier,
+            copy,
+            apply,
+            timeout_seconds=self.handoff_timeout_seconds,
+        )
+
+
+@asynccontextmanager
+async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator[Support]:
+    facts = load_facts(settings.store_facts)
+    owner = secrets.token_hex(8)  # this worker, in outbox leases
+    async with AsyncExitStack() as stack:
+        assistant = GuardedAssistant(await _assistant(settings, facts, stack), facts)
+        sender = await _sender(settings, stack)
+        tasks, outbox = BackgroundTasks(), SqlOutbox(engine)
+        courier = Courier(outbox, sender, tasks, owner=owner, lease_seconds=_SEND_LEASE_SECONDS)
+        late = LateReplies(
+            assistant,
+            outbox,
+            courier,
+            tasks,
+            budget_seconds=settings.assistant_budget_seconds,
+            answer_seconds=settings.gemini_timeout_seconds,
+            owner=owner,
+            can_send_later=not isinstance(sender, UnconfiguredSender),
+        )
+        timeout = settings.handoff_timeout_minutes * 60
+        try:
+            yield Support(
+                facts, assistant, outbox, SqlHandoffs(engine), courier, late, tasks, timeout
+            )
+        finally:
+            await tasks.close()
+            await outbox.release(owner)
+
+
+async def _assistant(settings: Settings, facts: StoreFacts, stack: AsyncExitStack) -> Assistant:
+    if not settings.gemini_api_key:
+        _log.info("GEMINI_API_KEY is not set: support questions are answered from the facts")
+        return FaqAssistant(facts)
+    client = await stack.enter_async_context(
+        open_gemini_client(
+            settings.gemini_api_key,
+            base_url=settings.gemini_base_url,
+            timeout_seconds=settings.gemini_timeout_seconds,
+        )
+    )
+    _log.info("support questions go to Gemini (%s)", settings.gemini_model)
+    return GeminiAssistant(
+        client,
+        model=settings.gemini_model,
+        facts=facts,
+        timeout_seconds=settings.gemini_timeout_seconds,
+    )
+
+
+async def _sender(settings: Settings, stack: AsyncExitStack) -> ReplySender:
+    sid, token, from_address = (
+        settings.twilio_account_sid,
+        settings.twilio_auth_token,
+        settings.twilio_whatsapp_from,
+    )
+    if not (sid and token and from_address):
+        _log.info("Twilio REST settings incomplete: slow answers wait for the webhook instead")
+        return UnconfiguredSender()
+    client = await stack.enter_async_context(httpx.AsyncClient(timeout=10.0))
+    return TwilioRestSender(
+        api_url=settings.twilio_api_url,
+        account_sid=sid,
+        auth_token=token,
+        from_address=from_address,
+        client=client,
+        deadline_seconds=SEND_DEADLINE_SECONDS,
+    )

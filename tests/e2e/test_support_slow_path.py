@@ -1,0 +1,235 @@
+"""The slow path end to end: Gemini (a fake server, the real SDK) answering later than the
+webhook's budget, the answer sent through Twilio's REST API (a fake server, the real
+sender), in order with the customer's other replies, and not lost across a restart.
+
+Budgets are short and model delays a second or so: a "20 s model" is any model slower than
+the budget. Nothing asserts how long anything took; the order of events says it all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from elgbot.bootstrap import Runtime
+from elgbot.channels.twiml import EMPTY_TWIML
+from elgbot.conversation.copy import Copy
+from elgbot.storage.schema import outbox
+from fakes import gemini_server, twilio_server
+from fakes.gemini_server import FakeGemini, answer, error
+from fakes.twilio_server import FakeTwilio
+from support_runtime import (
+    deployment,
+    eventually,
+    outbox_rows,
+    runtime_with_catalog,
+    serving,
+    support_settings,
+)
+from whatsapp_chat import CUSTOMER, Chat, client_for, messages
+
+fake_gemini = gemini_server.fake_gemini
+fake_twilio = twilio_server.fake_twilio
+SLOW = 2.0  # seconds the fake model takes when it is "slow"
+TIGHT_BUDGET = 0.2  # far below SLOW
+ROOMY_BUDGET = 10.0  # far above a fast fake answer
+Opened = Callable[..., AbstractAsyncContextManager[tuple[Runtime, Chat]]]
+
+
+@pytest.fixture(params=["embedded", "scaled"])
+def open_app(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    fake_gemini: FakeGemini,
+    fake_twilio: FakeTwilio,
+) -> Opened:
+    where = deployment(request)
+
+    @asynccontextmanager
+    async def opened(
+        budget: float = TIGHT_BUDGET, with_rest: bool = True, **settings: object
+    ) -> AsyncIterator[tuple[Runtime, Chat]]:
+        values = support_settings(
+            tmp_path,
+            fake_gemini,
+            fake_twilio if with_rest else None,
+            assistant_budget_seconds=budget,
+            **where,
+            **settings,
+        )
+        async with runtime_with_catalog(values) as runtime, client_for(runtime) as client:
+            yield runtime, Chat(client)
+
+    return opened
+
+
+def copy_of(runtime: Runtime) -> Copy:
+    return runtime.service.conversation.copy
+
+
+def answered(runtime: Runtime, text: str) -> str:
+    return f"{text}\n\n{copy_of(runtime).assistant_footer}"
+
+
+def sent_bodies(fake: FakeTwilio) -> list[str | None]:
+    return [r.body for r in fake.requests]
+
+
+async def test_a_fast_answer_comes_in_the_webhooks_response(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("We are open Monday to Saturday."))
+    async with open_app(budget=ROOMY_BUDGET) as (runtime, chat):
+        await chat.say("5")
+        reply = messages(await chat.say("when are you open?"))
+        assert reply == [answered(runtime, "We are open Monday to Saturday.")]
+    assert fake_twilio.requests == []
+
+
+async def test_a_slow_answer_is_sent_through_the_rest_api_after_an_empty_response(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("Every stone has an IGI or GIA report."), delay=SLOW)
+    async with open_app() as (runtime, chat):
+        await chat.say("5")
+        response = await chat.say("Do you give certificates?")
+        assert response == EMPTY_TWIML
+        assert fake_twilio.requests == []  # the model had not answered when the webhook did
+
+        await eventually(lambda: len(fake_twilio.requests) == 1)
+        [sent] = fake_twilio.requests
+        assert (sent.to, sent.from_, sent.authorized) == (CUSTOMER, "whatsapp:+14155238886", True)
+        assert sent.body == answered(runtime, "Every stone has an IGI or GIA report.")
+        await runtime.support.tasks.settle()
+        [row] = await outbox_rows(runtime)
+        assert row.state == "sent"
+        assert json.loads(row.result)[0]["sid"].startswith("SM")
+
+
+async def test_a_later_reply_waits_for_the_slow_answer_before_it(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("We ship insured across India."), delay=SLOW)
+    async with open_app() as (runtime, chat):
+        await chat.say("5")
+        assert await chat.say("Do you ship to Pune?") == EMPTY_TWIML
+        assert await chat.say("1") == EMPTY_TWIML  # queued behind the pending answer
+
+        await eventually(lambda: len(fake_twilio.requests) == 2)
+        assert sent_bodies(fake_twilio) == [
+            answered(runtime, "We ship insured across India."),
+            copy_of(runtime).diamond_question,
+        ]
+        await runtime.support.tasks.settle()
+        assert await chat.say("Round, 1.5ct, D, VS1, Ideal, ₹1,00,000") != EMPTY_TWIML
+
+
+async def test_a_reply_on_another_worker_waits_for_the_slow_answer_on_the_first(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("We ship insured across India."), delay=SLOW)
+    async with open_app() as (one, first), open_app() as (_, second):
+        await first.say("5")
+        assert await first.say("Do you ship to Pune?") == EMPTY_TWIML
+        assert await second.say("1") == EMPTY_TWIML
+
+        await eventually(lambda: len(fake_twilio.requests) == 2)
+        assert sent_bodies(fake_twilio) == [
+            answered(one, "We ship insured across India."),
+            copy_of(one).diamond_question,
+        ]
+
+
+async def test_two_slow_answers_go_out_in_the_order_they_were_asked(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("First: IGI reports."), delay=SLOW * 1.5)
+    fake_gemini.script(answer("Second: insured shipping."), delay=SLOW * 0.5)
+    async with open_app() as (runtime, chat):
+        await chat.say("5")
+        await chat.say("certificates?")
+        await chat.say("shipping?")
+
+        await eventually(lambda: len(fake_twilio.requests) == 2)
+        assert sent_bodies(fake_twilio) == [
+            answered(runtime, "First: IGI reports."),
+            answered(runtime, "Second: insured shipping."),
+        ]
+
+
+async def test_a_model_that_never_answers_in_time_still_gets_the_customer_a_polite_reply(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("too late"), delay=SLOW * 3)
+    async with open_app(gemini_timeout_seconds=SLOW) as (runtime, chat):
+        await chat.say("5")
+        assert await chat.say("Do you give certificates?") == EMPTY_TWIML
+        await eventually(lambda: len(fake_twilio.requests) == 1)
+        assert sent_bodies(fake_twilio) == [copy_of(runtime).assistant_unavailable]
+
+
+async def test_a_quota_error_is_answered_politely_in_the_response(
+    open_app: Opened, fake_gemini: FakeGemini
+) -> None:
+    fake_gemini.script(error(429, "Quota exceeded"), status=429)
+    async with open_app(budget=ROOMY_BUDGET) as (runtime, chat):
+        await chat.say("5")
+        assert messages(await chat.say("hours?")) == [copy_of(runtime).assistant_unavailable]
+
+
+async def test_the_customers_number_and_name_never_reach_the_model(
+    open_app: Opened, fake_gemini: FakeGemini
+) -> None:
+    async with open_app(budget=ROOMY_BUDGET) as (_, chat):
+        await chat.say("5")
+        await chat.say("What are your hours? My other number is 98123 45678")
+    sent = json.dumps(fake_gemini.requests[0].body)
+    for identifier in ("9812345678", "98123", "Priya", "Sharma", "whatsapp:"):
+        assert identifier not in sent
+
+
+async def test_without_the_rest_api_the_webhook_waits_for_the_answer(
+    open_app: Opened, fake_gemini: FakeGemini
+) -> None:
+    fake_gemini.script(answer("Monday to Saturday."), delay=SLOW)
+    async with open_app(with_rest=False) as (runtime, chat):
+        await chat.say("5")
+        assert messages(await chat.say("hours?")) == [answered(runtime, "Monday to Saturday.")]
+
+
+async def test_an_answer_pending_at_a_restart_is_finished_on_start_up(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("never seen"), delay=SLOW * 5)
+    async with open_app() as (_, chat):
+        await chat.say("5")
+        assert await chat.say("Do you give certificates?") == EMPTY_TWIML
+    # The worker stopped with the answer pending; the next one asks again and sends it.
+    fake_gemini.script(answer("Every stone has an IGI or GIA report."))
+    async with open_app() as (runtime, _), serving(runtime):
+        await eventually(lambda: len(fake_twilio.requests) == 1)
+        assert sent_bodies(fake_twilio) == [
+            answered(runtime, "Every stone has an IGI or GIA report.")
+        ]
+        assert fake_gemini.requests[-1].texts[-1] == "Do you give certificates?"
+
+
+async def test_a_question_pending_too_long_asks_the_customer_to_ask_again(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("never seen"), delay=SLOW * 5)
+    async with open_app() as (runtime, chat):
+        await chat.say("5")
+        await chat.say("Do you give certificates?")
+        async with runtime.engine.begin() as conn:  # as if the worker died an hour ago
+            await conn.execute(update(outbox).values(created_at=outbox.c.created_at - 3600))
+    asked = len(fake_gemini.requests)
+    async with open_app() as (runtime, _), serving(runtime):
+        await eventually(lambda: len(fake_twilio.requests) == 1)
+        assert sent_bodies(fake_twilio) == [copy_of(runtime).assistant_ask_again]
+    assert len(fake_gemini.requests) == asked

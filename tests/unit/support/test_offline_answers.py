@@ -1,0 +1,42 @@
+"""Without a Gemini key, questions are answered from the store facts by retrieval."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.conversation.events import AnswerKind
+from elgbot.support.facts import load_facts
+from elgbot.support.offline import FaqAssistant
+
+FAQ = FaqAssistant(load_facts())
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Do your diamonds come with a certificate?", "Certificates"),
+        ("is it IGI certified", "Certificates"),
+        ("when are you open?", "Hours"),
+        ("what are your timings", "Hours"),
+        ("can I return a ring?", "Returns and exchanges"),
+        ("Are lab diamonds real or fake?", "Are laboratory-grown diamonds real?"),
+        ("do you ship to Pune?", "Shipping"),
+        ("how much is a 1 carat diamond", "Prices and availability"),
+        ("where is my order", "Orders and tracking"),
+    ],
+)
+async def test_a_question_gets_the_best_matching_topic_as_it_is_written(
+    question: str, topic: str
+) -> None:
+    answer = await FAQ.answer((), question)
+    assert answer.kind is AnswerKind.ANSWERED
+    expected = load_facts().topic(topic)
+    assert expected is not None
+    assert answer.text == expected.body
+
+
+@pytest.mark.parametrize(
+    "question", ["what is the weather in Paris?", "tell me a joke", "capital of France?", "?"]
+)
+async def test_it_says_it_does_not_know_rather_than_guess(question: str) -> None:
+    assert (await FAQ.answer((), question)).kind is AnswerKind.UNKNOWN

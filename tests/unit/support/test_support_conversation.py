@@ -1,0 +1,147 @@
+"""Talk to Support in the pure conversation: questions become AskAssistant, answers come
+back as events, and a person takes over on request while the bot stays silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import (
+    AnswerKind,
+    AskAssistant,
+    AssistantAnswered,
+    CloseHandoff,
+    CustomerSaid,
+    HandoffClosed,
+    OpenHandoff,
+    RecordHandoffMessage,
+)
+from elgbot.conversation.inbound import MessageKind
+from elgbot.conversation.machine import Conversation
+from elgbot.conversation.session import HISTORY_LINES, ChatLine, Session, Speaker, Step
+
+COPY = Copy().with_site("https://elg.com").with_store(hours="10 to 7, Mon-Sat", contact="the site")
+BOT = Conversation(COPY)
+HISTORY = (ChatLine(Speaker.CUSTOMER, "Do you ship?"), ChatLine(Speaker.ASSISTANT, "Yes."))
+
+
+def say(session: Session, text: str, kind: MessageKind = MessageKind.TEXT):  # type: ignore[no-untyped-def]
+    return BOT.step(session, CustomerSaid(text, kind))
+
+
+@pytest.mark.parametrize("choice", ["5", "Talk to Support", "support"])
+def test_menu_item_5_opens_support_and_offers_a_person(choice: str) -> None:
+    turn = say(Session(), choice)
+    assert turn.session.step is Step.SUPPORT
+    assert turn.replies == (COPY.support_welcome,)
+    assert "*agent*" in COPY.support_welcome
+
+
+def test_at_support_a_question_goes_to_the_assistant_with_the_history() -> None:
+    turn = say(Session(step=Step.SUPPORT, history=HISTORY), "And to Dubai?")
+    assert turn.replies == ()
+    assert turn.effects == (AskAssistant(HISTORY, "And to Dubai?"),)
+
+
+def test_at_support_a_menu_number_still_works() -> None:
+    turn = say(Session(step=Step.SUPPORT), "1")
+    assert turn.session.step is Step.COLLECT_DIAMOND_SPECS
+
+
+def test_a_question_the_main_menu_cannot_read_goes_to_the_assistant() -> None:
+    turn = say(Session(), "Do your stones come with a certificate?")
+    assert turn.effects == (AskAssistant((), "Do your stones come with a certificate?"),)
+    assert turn.replies == ()
+
+
+def test_noise_at_the_main_menu_is_still_not_understood_without_asking_anyone() -> None:
+    turn = say(Session(), "qwpoeiruty zxmcnvb")
+    assert turn.replies == (COPY.not_understood,)
+    assert turn.effects == ()
+
+
+def test_an_answer_is_sent_with_a_way_forward_and_remembered() -> None:
+    event = AssistantAnswered("Certificates?", AnswerKind.ANSWERED, "Yes, IGI or GIA.")
+    turn = BOT.step(Session(step=Step.SUPPORT), event)
+    assert turn.replies == (f"Yes, IGI or GIA.\n\n{COPY.assistant_footer}",)
+    assert turn.session.history == (
+        ChatLine(Speaker.CUSTOMER, "Certificates?"),
+        ChatLine(Speaker.ASSISTANT, "Yes, IGI or GIA."),
+    )
+    assert turn.session.step is Step.SUPPORT
+
+
+def test_only_the_last_few_lines_are_remembered() -> None:
+    session = Session()
+    for n in range(10):
+        event = AssistantAnswered(f"question {n}", AnswerKind.ANSWERED, f"answer {n}")
+        session = BOT.step(session, event).session
+    assert len(session.history) == HISTORY_LINES
+    assert session.history[-1] == ChatLine(Speaker.ASSISTANT, "answer 9")
+
+
+@pytest.mark.parametrize(
+    ("kind", "reply"),
+    [
+        (AnswerKind.UNKNOWN, COPY.assistant_unknown),
+        (AnswerKind.DECLINED, COPY.assistant_declined),
+        (AnswerKind.FAILED, COPY.assistant_unavailable),
+        (AnswerKind.UNSAFE, COPY.assistant_safe_answer),
+        (AnswerKind.EXPIRED, COPY.assistant_ask_again),
+    ],
+)
+def test_every_failed_answer_is_a_polite_reply_with_a_way_forward(
+    kind: AnswerKind, reply: str
+) -> None:
+    turn = BOT.step(Session(history=HISTORY), AssistantAnswered("q", kind))
+    assert turn.replies == (reply,)
+    assert "*agent*" in reply or "*menu*" in reply
+    assert turn.session.history == HISTORY  # nothing learnt from a failure
+
+
+@pytest.mark.parametrize("step", list(Step))
+def test_asking_for_a_person_anywhere_opens_a_handoff_with_the_stores_hours(step: Step) -> None:
+    session = Session(step=step, history=HISTORY, spec_text="round 1ct")
+    turn = say(session, "talk to someone")
+    assert turn.session.handoff
+    assert turn.replies == (COPY.handoff_opened,)
+    assert "Our hours: 10 to 7, Mon-Sat" in COPY.handoff_opened
+    assert turn.effects == (OpenHandoff(HISTORY, "talk to someone", "round 1ct"),)
+
+
+@pytest.mark.parametrize("text", ["hello?", "hi", "1", "cart", "help", "what are your hours?"])
+def test_during_a_handoff_the_bot_stores_every_message_and_says_nothing(text: str) -> None:
+    session = Session(step=Step.SUPPORT, handoff=True)
+    turn = say(session, text)
+    assert turn.replies == ()
+    assert turn.effects == (RecordHandoffMessage(text),)
+    assert turn.session == session
+
+
+def test_a_photo_during_a_handoff_is_stored_as_a_note_for_staff() -> None:
+    turn = say(Session(handoff=True), "", MessageKind.MEDIA)
+    assert turn.effects == (RecordHandoffMessage("[media message]"),)
+    assert turn.replies == ()
+
+
+@pytest.mark.parametrize("text", ["menu", "bot"])
+def test_menu_or_bot_ends_the_handoff_and_the_bot_says_so(text: str) -> None:
+    turn = say(Session(step=Step.SUPPORT, handoff=True, history=HISTORY), text)
+    assert turn.session == Session(history=HISTORY)
+    assert turn.replies == (COPY.handoff_ended, COPY.main_menu)
+    assert turn.effects == (CloseHandoff(),)
+
+
+def test_staff_closing_the_handoff_brings_the_bot_back() -> None:
+    turn = BOT.step(Session(step=Step.SUPPORT, handoff=True), HandoffClosed())
+    assert not turn.session.handoff
+    assert turn.replies == (COPY.handoff_closed,)
+
+
+def test_history_and_handoff_survive_the_sessions_json_form() -> None:
+    session = Session(step=Step.SUPPORT, history=HISTORY, handoff=True)
+    assert Session.from_json(session.to_json()) == session
+
+
+def test_a_session_stored_before_support_existed_still_loads() -> None:
+    assert Session.from_json({"step": "main_menu", "shown": []}) == Session()
