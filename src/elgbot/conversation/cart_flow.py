@@ -1,0 +1,64 @@
+"""The cart's commands at every step ("remove 2", "clear cart", "checkout") and what the
+bot says when jewellery or melee goes into the cart."""
+
+from __future__ import annotations
+
+from elgbot.commerce.cart import ItemKind
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import AddOutcome, CartAdded, Turn
+from elgbot.conversation.menu_events import (
+    CartCleared,
+    CartItemRemoved,
+    CheckoutStarted,
+    ClearCart,
+    RemoveFromCart,
+    StartCheckout,
+)
+from elgbot.conversation.session import Session, ShownItem
+from elgbot.understanding.cart_commands import CartAction, read_cart_command
+from elgbot.understanding.money import format_inr
+
+
+def on_text(session: Session, text: str) -> Turn | None:
+    """The turn for a cart command, or None when the text is none."""
+    command = read_cart_command(text)
+    if command is None:
+        return None
+    if command.action is CartAction.REMOVE and command.position is not None:
+        return Turn(session, effects=(RemoveFromCart(command.position),))
+    if command.action is CartAction.CLEAR:
+        return Turn(session, effects=(ClearCart(),))
+    return Turn(session, effects=(StartCheckout(),))
+
+
+def before_add(copy: Copy, session: Session, option: int, item: ShownItem) -> Turn | None:
+    """Melee is sold by the carat: without a quantity there is nothing to add yet."""
+    if item.kind is ItemKind.MELEE and not item.carats:
+        return Turn(session, (copy.melee_quantity_first.format(n=option),))
+    return None
+
+
+def added(copy: Copy, event: CartAdded) -> str | None:
+    """The confirmation for a piece of jewellery; None for the diamond texts."""
+    if event.kind is not ItemKind.JEWELRY or event.outcome is not AddOutcome.ADDED:
+        return None
+    return copy.jewelry_added.format(n=event.option)
+
+
+def removed(copy: Copy, session: Session, event: CartItemRemoved) -> Turn:
+    if event.item is None:
+        return Turn(session, (copy.no_such_cart_item.format(n=event.position),))
+    return Turn(session, (copy.removed_from_cart.format(title=event.item.title),))
+
+
+def cleared(copy: Copy, session: Session, _event: CartCleared) -> Turn:
+    return Turn(session, (copy.cart_cleared,))
+
+
+def checked_out(copy: Copy, session: Session, event: CheckoutStarted) -> Turn:
+    if event.token is None:
+        return Turn(session, (copy.checkout_empty,))
+    link = copy.checkout_link.format(
+        token=event.token, total=format_inr(event.total_inr), count=event.items
+    )
+    return Turn(session, (link,))

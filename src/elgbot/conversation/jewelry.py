@@ -1,0 +1,137 @@
+"""The Lab Jewelry steps: what the customer looks for, the pieces found, a bespoke design.
+
+One message may say type, metal and budget; a later one changes part of it ("in white
+gold"). Nothing in stock leads to the custom-quote flow for a bespoke design, recorded
+with the diamond quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from elgbot.catalog.jewelry import STYLE_KIND, JewelryQuery, Piece
+from elgbot.commerce.cart import ItemKind
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import Turn
+from elgbot.conversation.menu_events import JewelryFound, RecordDesignQuote, SearchJewelry
+from elgbot.conversation.replies import carat_text
+from elgbot.conversation.session import Session, ShownItem, Step
+from elgbot.understanding.commands import Command, read_command
+from elgbot.understanding.jewelry_query import JewelryReading, merge, read_jewelry_query
+from elgbot.understanding.money import format_inr
+
+
+def welcome(copy: Copy, session: Session) -> Turn:
+    fresh = Session(step=Step.COLLECT_JEWELRY, history=session.history)
+    return Turn(fresh, (copy.jewelry_question,))
+
+
+def collect(copy: Copy, session: Session, text: str) -> Turn:
+    """Read the wish, merge it with what we know, then search (or say what was unclear)."""
+    reading = read_jewelry_query(text)
+    if reading.unclear:
+        return Turn(session.at(Step.COLLECT_JEWELRY), (_unclear(copy, reading),))
+    if not reading.says_something:
+        return Turn(session.at(Step.COLLECT_JEWELRY), (copy.jewelry_not_understood,))
+    query = merge(session.jewelry, reading.query)
+    known = replace(session, jewelry=query, spec_text=_joined(session.spec_text, text))
+    return Turn(known.at(Step.COLLECT_JEWELRY), effects=(SearchJewelry(query),))
+
+
+def on_results(copy: Copy, session: Session, text: str) -> Turn:
+    """After results: a change ("in platinum", "under 80k") searches again."""
+    if read_jewelry_query(text).says_something:
+        return collect(copy, replace(session, shown=()), text)
+    return Turn(session, (copy.jewelry_results_help,))
+
+
+def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:
+    if not event.pieces:
+        return Turn(
+            replace(session, shown=()).at(Step.DESIGN_SUGGESTION), (copy.design_suggestion,)
+        )
+    shown = tuple(ShownItem(p.stock_id, p.title, ItemKind.JEWELRY) for p in event.pieces)
+    found = replace(session, shown=shown).at(Step.JEWELRY_RESULTS_SHOWN)
+    return Turn(found, (results(copy, session.jewelry, event.pieces),))
+
+
+def on_design_suggestion(copy: Copy, session: Session, text: str) -> Turn:
+    command = read_command(text)
+    if command in (Command.YES, Command.QUOTE):
+        quote = RecordDesignQuote(session.jewelry, session.spec_text)
+        return Turn(session.at(Step.DESIGN_REQUESTED), (copy.design_instructions,), (quote,))
+    if command is Command.NO:
+        return Turn(session.at(Step.COLLECT_JEWELRY), (copy.design_declined,))
+    if read_jewelry_query(text).says_something:
+        return collect(copy, session, text)
+    return Turn(session, (copy.design_question_again,))
+
+
+def on_design_details(copy: Copy, session: Session, text: str) -> Turn:
+    """Whatever the customer describes after asking for a bespoke design goes to the team."""
+    quote = RecordDesignQuote(session.jewelry, text)
+    return Turn(session.at(Step.MAIN_MENU), (copy.quote_details_noted,), (quote,))
+
+
+def results(copy: Copy, query: JewelryQuery, pieces: tuple[Piece, ...]) -> str:
+    lines = [copy.jewelry_results_header.format(wish=describe(query)), ""]
+    for n, piece in enumerate(pieces, start=1):
+        lines.append(
+            copy.jewelry_result.format(
+                n=n,
+                title=piece.title,
+                details=details(piece),
+                price=format_inr(piece.price_inr),
+                stock_id=piece.stock_id,
+            )
+        )
+    lines.extend(["", copy.jewelry_results_footer])
+    return "\n".join(lines)
+
+
+def details(piece: Piece) -> str:
+    """'18K Rose Gold | 0.7ct F VS1 | size 14'."""
+    stones = " ".join(
+        part
+        for part in (
+            f"{carat_text(piece.stone_carat)}ct" if piece.stone_carat else None,
+            piece.diamond_color,
+            piece.diamond_clarity,
+        )
+        if part
+    )
+    size = f"size {piece.ring_size:g}" if piece.ring_size else None
+    return " | ".join(part for part in (piece.metal.label, stones, size) if part)
+
+
+def describe(query: JewelryQuery) -> str:
+    """'ring · 18K rose gold · up to ₹60,000'."""
+    kind = query.kind.value if query.kind else ""
+    if query.style:  # "studs" (which are earrings), "tennis bracelet"
+        implied = STYLE_KIND[query.style] is query.kind
+        kind = query.style.value if implied or not kind else f"{query.style.value} {kind}"
+    budget = _budget(query)
+    size = f"size {query.ring_size:g}" if query.ring_size else ""
+    metal = "" if query.metal.is_open else query.metal.label
+    return " · ".join(p for p in (kind or "any piece", metal, size, budget) if p)
+
+
+def _budget(query: JewelryQuery) -> str:
+    low, high = query.budget_min_inr, query.budget_max_inr
+    if low is not None and high is not None:
+        return f"{format_inr(low)}–{format_inr(high)}"
+    if high is not None:
+        return f"up to {format_inr(high)}"
+    return f"from {format_inr(low)}" if low is not None else ""
+
+
+def _unclear(copy: Copy, reading: JewelryReading) -> str:
+    parts = [
+        copy.spec_unclear_part.format(field=u.field, text=u.text, reason=u.reason)
+        for u in reading.unclear
+    ]
+    return "\n".join([*parts, "", copy.jewelry_not_understood.split("\n")[-1]])
+
+
+def _joined(before: str, text: str) -> str:
+    return f"{before} / {text}" if before else text

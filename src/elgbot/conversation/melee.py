@@ -1,0 +1,155 @@
+"""The Lab Melee steps: size, quality band and quantity; matching parcels with the total for
+the asked quantity; a quote for what the stock cannot cover."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from elgbot.catalog.melee import MeleeQuery, Parcel
+from elgbot.commerce.cart import ItemKind
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import Turn
+from elgbot.conversation.menu_events import MeleeAdded, MeleeFound, RecordMeleeQuote, SearchMelee
+from elgbot.conversation.replies import carat_text
+from elgbot.conversation.session import Session, ShownItem, Step
+from elgbot.understanding.commands import Command, read_command
+from elgbot.understanding.melee_query import MeleeReading, merge, read_melee_query
+from elgbot.understanding.money import format_inr
+
+
+def welcome(copy: Copy, session: Session) -> Turn:
+    fresh = Session(step=Step.COLLECT_MELEE, history=session.history)
+    return Turn(fresh, (copy.melee_question,))
+
+
+def collect(copy: Copy, session: Session, text: str) -> Turn:
+    """Read size, band and quantity, merge with what we know; a size is needed to search."""
+    reading = read_melee_query(text)
+    if reading.unclear:
+        return Turn(session.at(Step.COLLECT_MELEE), (_unclear(copy, reading),))
+    if not reading.says_something:
+        return Turn(session.at(Step.COLLECT_MELEE), (copy.melee_not_understood,))
+    query = merge(session.melee, reading.query)
+    known = replace(session, melee=query, spec_text=_joined(session.spec_text, text))
+    if query.mm_from is None:
+        question = copy.melee_size_missing.format(known=describe(query))
+        return Turn(known.at(Step.COLLECT_MELEE), (question,))
+    return Turn(known.at(Step.COLLECT_MELEE), effects=(SearchMelee(query),))
+
+
+def show_found(copy: Copy, session: Session, event: MeleeFound) -> Turn:
+    if not event.parcels:
+        none = replace(session, shown=()).at(Step.MELEE_QUOTE_SUGGESTION)
+        return Turn(none, (copy.melee_no_match,))
+    carats = session.melee.carats
+    shown = tuple(
+        ShownItem(p.stock_id, parcel_title(p), ItemKind.MELEE, carats) for p in event.parcels
+    )
+    found = replace(session, shown=shown).at(Step.MELEE_RESULTS_SHOWN)
+    return Turn(found, (results(copy, session.melee, event.parcels),))
+
+
+def on_results(copy: Copy, session: Session, text: str) -> Turn:
+    """After results: *quote* asks the team for the rest; a new size or quantity searches."""
+    if read_command(text) in (Command.YES, Command.QUOTE):
+        return _quote(copy, session, session.at(Step.MELEE_RESULTS_SHOWN))
+    if read_melee_query(text).says_something:
+        return collect(copy, replace(session, shown=()), text)
+    return Turn(session, (copy.melee_results_help,))
+
+
+def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
+    command = read_command(text)
+    if command in (Command.YES, Command.QUOTE):
+        return _quote(copy, session, session.at(Step.MAIN_MENU))
+    if command is Command.NO:
+        return Turn(session.at(Step.COLLECT_MELEE), (copy.melee_quote_declined,))
+    if read_melee_query(text).says_something:
+        return collect(copy, session, text)
+    return Turn(session, (copy.melee_quote_question_again,))
+
+
+def added(copy: Copy, event: MeleeAdded) -> str:
+    if event.carats <= 0:
+        return copy.item_unavailable.format(n=event.option)
+    values = {
+        "n": event.option,
+        "carats": carat_text(event.carats),
+        "total": format_inr(event.total_inr),
+        "missing": carat_text(event.short_by),
+    }
+    template = copy.melee_added_partly if event.short_by > 0 else copy.melee_added
+    return template.format(**values)
+
+
+def results(copy: Copy, query: MeleeQuery, parcels: tuple[Parcel, ...]) -> str:
+    lines = [copy.melee_results_header.format(wish=describe(query)), ""]
+    for n, parcel in enumerate(parcels, start=1):
+        lines.extend(_parcel_lines(copy, n, parcel, query.carats))
+    lines.append("")
+    if query.carats is None:
+        lines.append(copy.melee_quantity_hint)
+    lines.append(copy.melee_results_footer)
+    return "\n".join(lines)
+
+
+def parcel_title(parcel: Parcel, carats: float | None = None) -> str:
+    """'Melee +6.5 -7 (1.80–1.90 mm) EF VVS', with ', 10 ct' for a cart line."""
+    size = f"{parcel.sieve} " if parcel.sieve else ""
+    quantity = f", {carat_text(carats)} ct" if carats else ""
+    return f"Melee {size}({_mm(parcel)} mm) {parcel.band.label}{quantity}"
+
+
+def describe(query: MeleeQuery) -> str:
+    """'+6.5 -7 (1.80–1.90 mm) · EF VVS · 10 ct'."""
+    quantity = f"{carat_text(query.carats)} ct" if query.carats else ""
+    return " · ".join(p for p in (query.size, query.band.label, quantity) if p) or "melee"
+
+
+def _parcel_lines(copy: Copy, n: int, parcel: Parcel, carats: float | None) -> list[str]:
+    price = format_inr(parcel.price_per_carat_inr)
+    available = carat_text(parcel.carats_available)
+    lines = [
+        copy.melee_result.format(
+            n=n,
+            sieve=parcel.sieve or "—",
+            mm=_mm(parcel),
+            band=parcel.band.label,
+            price=price,
+            available=available,
+        )
+    ]
+    if carats is None:
+        return lines
+    if parcel.carats_available >= carats:
+        total = format_inr(parcel.total_for(carats))
+        lines.append(copy.melee_total.format(carats=carat_text(carats), price=price, total=total))
+    else:
+        total = format_inr(parcel.total_for(parcel.carats_available))
+        missing = carat_text(carats - parcel.carats_available)
+        lines.append(
+            copy.melee_short.format(available=available, price=price, total=total, missing=missing)
+        )
+    return lines
+
+
+def _mm(parcel: Parcel) -> str:
+    return f"{parcel.mm_from:.2f}–{parcel.mm_to:.2f}"
+
+
+def _quote(copy: Copy, session: Session, after: Session) -> Turn:
+    quote = RecordMeleeQuote(session.melee, session.spec_text)
+    noted = copy.melee_quote_noted.format(wish=describe(session.melee))
+    return Turn(after, (noted,), (quote,))
+
+
+def _unclear(copy: Copy, reading: MeleeReading) -> str:
+    parts = [
+        copy.spec_unclear_part.format(field=u.field, text=u.text, reason=u.reason)
+        for u in reading.unclear
+    ]
+    return "\n".join([*parts, "", copy.melee_not_understood.split("\n")[-1]])
+
+
+def _joined(before: str, text: str) -> str:
+    return f"{before} / {text}" if before else text

@@ -1,0 +1,144 @@
+"""Events and effects of Lab Jewelry, Lab Melee, Track My Order and the cart's commands.
+
+Part of the closed unions in `events`: the service must carry out every effect here, and
+feeds each result back as one of these events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from elgbot.catalog.jewelry import JewelryQuery, Piece
+from elgbot.catalog.melee import MeleeQuery, Parcel
+from elgbot.commerce.cart import CartItem
+from elgbot.commerce.orders import Order
+
+
+# ---- events -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class JewelryFound:
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeleeFound:
+    parcels: tuple[Parcel, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MeleeAdded:
+    """A melee line went into the cart: `carats` of option `option`, fewer than asked
+    (`short_by`) when the parcel has less; `carats` 0 when the parcel is gone."""
+
+    option: int
+    carats: float
+    total_inr: int
+    short_by: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class OrdersListed:
+    """The sender's recent orders (only theirs: looked up by their own number)."""
+
+    orders: tuple[Order, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLookedUp:
+    """`order` is None both when the id does not exist and when another number placed it."""
+
+    order_id: str
+    order: Order | None
+
+
+@dataclass(frozen=True, slots=True)
+class CartItemRemoved:
+    position: int
+    item: CartItem | None  # None: the cart has no such item
+
+
+@dataclass(frozen=True, slots=True)
+class CartCleared:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutStarted:
+    token: str | None  # None: the cart was empty
+    items: int = 0
+    total_inr: int = 0
+
+
+MenuEvent = (
+    JewelryFound
+    | MeleeFound
+    | MeleeAdded
+    | OrdersListed
+    | OrderLookedUp
+    | CartItemRemoved
+    | CartCleared
+    | CheckoutStarted
+)
+
+
+# ---- effects ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SearchJewelry:
+    query: JewelryQuery
+
+
+@dataclass(frozen=True, slots=True)
+class SearchMelee:
+    query: MeleeQuery
+
+
+@dataclass(frozen=True, slots=True)
+class ListOrders:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class LookUpOrder:
+    order_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveFromCart:
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClearCart:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class StartCheckout:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class RecordDesignQuote:
+    """A bespoke piece: what the customer looked for, in their words and as read."""
+
+    query: JewelryQuery
+    request_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordMeleeQuote:
+    query: MeleeQuery
+    request_text: str
+
+
+MenuEffect = (
+    SearchJewelry
+    | SearchMelee
+    | ListOrders
+    | LookUpOrder
+    | RemoveFromCart
+    | ClearCart
+    | StartCheckout
+    | RecordDesignQuote
+    | RecordMeleeQuote
+)

@@ -1,0 +1,92 @@
+"""The Track My Order steps.
+
+Orders are looked up by the sender's own number only (the service asks the store for "this
+number's orders" or "this order, if this number placed it"), so these steps cannot reveal
+anyone else's order: an order of another number reads exactly like an unknown id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from elgbot.commerce.orders import Order
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import Turn
+from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
+from elgbot.conversation.session import Session, Step
+from elgbot.understanding.commands import read_option_number
+from elgbot.understanding.order_id import read_order_id
+
+
+def start(copy: Copy, session: Session) -> Turn:
+    """Menu 4: list the sender's orders, or ask for an id when the number has none."""
+    fresh = Session(step=Step.ASK_ORDER_ID, history=session.history)
+    return Turn(fresh, effects=(ListOrders(),))
+
+
+def listed(copy: Copy, session: Session, event: OrdersListed) -> Turn:
+    if not event.orders:
+        return Turn(replace(session, orders=()).at(Step.ASK_ORDER_ID), (copy.order_id_question,))
+    lines = [copy.orders_header, ""]
+    for n, order in enumerate(event.orders, start=1):
+        lines.append(
+            copy.order_line.format(
+                n=n,
+                order_id=order.order_id,
+                status=order.status.label,
+                placed=_day(order.placed_on),
+            )
+        )
+    lines.extend(["", copy.orders_footer])
+    ids = tuple(order.order_id for order in event.orders)
+    return Turn(replace(session, orders=ids).at(Step.ORDERS_SHOWN), ("\n".join(lines),))
+
+
+def on_list(copy: Copy, session: Session, text: str) -> Turn:
+    """After the list: a number picks an order, anything with an id looks that one up."""
+    option = read_option_number(text)
+    if option is not None and 1 <= option <= len(session.orders):
+        return Turn(session, effects=(LookUpOrder(session.orders[option - 1]),))
+    if option is not None and option < 100:  # a list number, just not one of the list's
+        reply = copy.no_such_option.format(n=option, count=len(session.orders))
+        return Turn(session, (reply,))
+    return on_order_id(copy, session, text, not_read=copy.orders_help)
+
+
+def on_order_id(copy: Copy, session: Session, text: str, not_read: str = "") -> Turn:
+    order_id = read_order_id(text)
+    if order_id is None:
+        return Turn(session, (not_read or copy.order_id_not_understood,))
+    return Turn(session, effects=(LookUpOrder(order_id),))
+
+
+def looked_up(copy: Copy, session: Session, event: OrderLookedUp) -> Turn:
+    if event.order is None:
+        return Turn(session, (copy.order_not_found.format(order_id=event.order_id),))
+    return Turn(session, (details(copy, event.order),))
+
+
+def details(copy: Copy, order: Order) -> str:
+    lines = [
+        copy.order_details.format(
+            order_id=order.order_id,
+            status=order.status.label,
+            items="; ".join(order.items) or "—",
+            placed=_day(order.placed_on),
+        )
+    ]
+    if order.expected_delivery:
+        lines.append(copy.order_expected.format(expected=_day(order.expected_delivery)))
+    if order.tracking_url:
+        lines.append(copy.order_tracking.format(tracking_url=order.tracking_url))
+    lines.extend(["", copy.order_footer])
+    return "\n".join(lines)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(day: date) -> str:
+    """'3 Mar 2025': day first, as Indians write dates, and never ambiguous."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,155 @@
+"""Carrying out the effects of Lab Jewelry, Lab Melee, Track My Order and the cart's
+commands, for the service (the one place where the core meets I/O).
+
+Prices come from the stores now, never from what a session remembers; orders are looked up
+by the sender's own number only (the privacy rule, see `commerce.orders`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from elgbot.catalog.jewelry_store import SqlJewelry
+from elgbot.catalog.listing import StockState
+from elgbot.catalog.melee import Parcel
+from elgbot.catalog.melee_store import SqlMelee
+from elgbot.catalog.store import SqlCatalog
+from elgbot.commerce.cart import CartItem, ItemKind, SqlCarts
+from elgbot.commerce.checkout import SqlCheckouts
+from elgbot.commerce.orders import SqlOrders
+from elgbot.commerce.quotes import QuoteRequest, SqlQuotes
+from elgbot.conversation.events import AddOutcome, AddToCart, CartAdded, CheckedCartItem
+from elgbot.conversation.melee import parcel_title
+from elgbot.conversation.menu_events import (
+    CartCleared,
+    CartItemRemoved,
+    CheckoutStarted,
+    ClearCart,
+    JewelryFound,
+    ListOrders,
+    LookUpOrder,
+    MeleeAdded,
+    MeleeFound,
+    MenuEffect,
+    MenuEvent,
+    OrderLookedUp,
+    OrdersListed,
+    RecordDesignQuote,
+    RecordMeleeQuote,
+    RemoveFromCart,
+    SearchJewelry,
+    SearchMelee,
+    StartCheckout,
+)
+from elgbot.conversation.menu_state import jewelry_to_dict, melee_to_dict
+
+
+@dataclass(frozen=True, slots=True)
+class Shop:
+    catalog: SqlCatalog
+    jewelry: SqlJewelry
+    melee: SqlMelee
+    orders: SqlOrders
+    carts: SqlCarts
+    checkouts: SqlCheckouts
+    quotes: SqlQuotes
+
+    async def run(self, customer: str, message_id: str, effect: MenuEffect) -> MenuEvent | None:
+        match effect:
+            case SearchJewelry(query=query):
+                return JewelryFound(tuple(await self.jewelry.search(query)))
+            case SearchMelee(query=query):
+                return MeleeFound(tuple(await self.melee.search(query)))
+            case ListOrders():
+                return OrdersListed(tuple(await self.orders.recent_for(customer)))
+            case LookUpOrder(order_id=order_id):
+                return OrderLookedUp(order_id, await self.orders.placed_by(customer, order_id))
+            case RemoveFromCart(position=position):
+                return CartItemRemoved(position, await self.carts.remove(customer, position))
+            case ClearCart():
+                await self.carts.clear(customer)
+                return CartCleared()
+            case StartCheckout():
+                return await self._checkout(customer, message_id)
+            case RecordDesignQuote(query=query, request_text=text):
+                details = {"quote": "jewelry design", **jewelry_to_dict(query)}
+                await self._quote(customer, message_id, text, details)
+            case RecordMeleeQuote(query=query, request_text=text):
+                details = {"quote": "melee", **melee_to_dict(query)}
+                await self._quote(customer, message_id, text, details)
+        return None
+
+    async def add(self, customer: str, effect: AddToCart) -> CartAdded | MeleeAdded:
+        """Jewellery and melee into the cart, at today's price and stock."""
+        if effect.item.kind is ItemKind.MELEE:
+            return await self._add_melee(customer, effect)
+        piece = await self.jewelry.get(effect.item.stock_id)
+        if piece is None:
+            return CartAdded(effect.option, AddOutcome.UNAVAILABLE, ItemKind.JEWELRY)
+        item = CartItem(ItemKind.JEWELRY, piece.stock_id, piece.title, piece.price_inr)
+        added = await self.carts.add(customer, item)
+        outcome = AddOutcome.ADDED if added else AddOutcome.ALREADY_IN_CART
+        return CartAdded(effect.option, outcome, ItemKind.JEWELRY)
+
+    async def checked(self, items: Sequence[CartItem]) -> list[CartItem]:
+        """Jewellery and melee lines with their state now (diamonds pass through): a piece
+        sold or repriced, a parcel sold out or repriced, is flagged when the cart is shown."""
+        pieces = [i.item_id for i in items if i.kind is ItemKind.JEWELRY]
+        parcels = [i.item_id for i in items if i.kind is ItemKind.MELEE]
+        piece_states = await self.jewelry.states(pieces)
+        in_stock = await self.melee.in_stock(parcels)
+        return [_checked(item, piece_states, in_stock) for item in items]
+
+    async def _add_melee(self, customer: str, effect: AddToCart) -> MeleeAdded:
+        parcel = await self.melee.get(effect.item.stock_id)
+        asked = effect.item.carats or 0.0
+        if parcel is None or asked <= 0:
+            return MeleeAdded(effect.option, 0.0, 0)
+        carats = min(asked, parcel.carats_available)
+        total = parcel.total_for(carats)
+        line = CartItem(
+            ItemKind.MELEE, parcel.stock_id, parcel_title(parcel, carats), total, carats
+        )
+        await self.carts.put(customer, line)
+        return MeleeAdded(effect.option, carats, total, short_by=round(asked - carats, 3))
+
+    async def _checkout(self, customer: str, message_id: str) -> CheckoutStarted:
+        """The cart at today's prices, without what can no longer be bought."""
+        items = await self.carts.items(customer)
+        diamonds = [i.item_id for i in items if i.kind is ItemKind.DIAMOND]
+        states = await self.catalog.states(diamonds)
+        current = []
+        for item in await self.checked(items):
+            now = item.now if isinstance(item, CheckedCartItem) else states.get(item.item_id)
+            if now is not None and now.available:
+                current.append(_at_price(item, now.price_inr))
+        if not current:
+            return CheckoutStarted(None)
+        checkout = await self.checkouts.start(customer, current, message_id)
+        return CheckoutStarted(checkout.token, len(checkout.items), checkout.total_inr)
+
+    async def _quote(
+        self, customer: str, message_id: str, text: str, details: dict[str, object]
+    ) -> None:
+        spec_json = json.dumps(details, ensure_ascii=False)
+        await self.quotes.record(QuoteRequest(customer, text, spec_json, message_id))
+
+
+def _checked(
+    item: CartItem, piece_states: dict[str, StockState], in_stock: dict[str, Parcel]
+) -> CartItem:
+    if item.kind is ItemKind.JEWELRY:
+        gone = StockState(available=False, price_inr=item.price_inr)
+        return CheckedCartItem.of(item, piece_states.get(item.item_id, gone))
+    if item.kind is ItemKind.MELEE:
+        parcel, carats = in_stock.get(item.item_id), item.carats or 0.0
+        enough = parcel is not None and parcel.carats_available >= carats
+        price = parcel.total_for(carats) if parcel is not None else item.price_inr
+        return CheckedCartItem.of(item, StockState(available=enough, price_inr=price))
+    return item
+
+
+def _at_price(item: CartItem, price_inr: int) -> CartItem:
+    return CartItem(item.kind, item.item_id, item.title, price_inr, item.carats)

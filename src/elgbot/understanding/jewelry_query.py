@@ -1,0 +1,267 @@
+"""One customer message -> the jewellery they are looking for.
+
+"ring in 18k rose gold under 60k", "studs below 40000", "platinum band size 14",
+"tennis braclet in white gold 1.5 lakh tak".
+
+Readers run from the most to the least certain and claim the tokens they understood, so
+"18k" in "18k rose gold" is a karat and never ₹18,000: ring sizes, metals, then kinds and
+styles, and last the budget (any large figure left over is the budget: nothing else in a
+jewellery request is one). What cannot be (size 45, "platinum 18k") is reported back in
+`unclear`, never used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Final
+
+from elgbot.catalog.jewelry import (
+    COLOR_WORDS,
+    GOLD_CODES,
+    GOLD_KARATS,
+    KIND_WORDS,
+    MATERIAL_WORDS,
+    RING_SIZES,
+    STYLE_KIND,
+    STYLE_WORDS,
+    JewelryKind,
+    JewelryQuery,
+    Material,
+    MetalColor,
+    MetalWish,
+    Style,
+)
+from elgbot.understanding.budget import read_budget
+from elgbot.understanding.lexer import Kind, Lexed, Token, lex, text_at
+from elgbot.understanding.unclear import Unclear
+from elgbot.understanding.words import close_to
+
+_SIZE_WORDS: Final = frozenset({"size", "sz", "sizes"})
+_SIZE_FILLERS: Final = frozenset({":", "-", "no", "number", "#", "of"})
+_KARAT_UNITS: Final = frozenset({"k", "kt", "kts", "karat", "karats", "krt", "kr"})
+# "18 carat gold" is how many Indians say 18 karat; only next to a metal word, since
+# "1 carat ring" is a stone's weight.
+_CARAT_UNITS: Final = frozenset({"ct", "carat", "carats", "c"})
+_GOLD: Final = frozenset(w for w, m in MATERIAL_WORDS.items() if m is Material.GOLD)
+_METAL_WORDS: Final = _GOLD | frozenset(COLOR_WORDS)
+_TWO: Final = frozenset({"two", "dual"})
+# Words before a figure that make it money ("under 18k"), never a karat.
+_MONEY_BEFORE: Final = frozenset(
+    {"under", "below", "upto", "within", "budget", "max", "maximum", "around", "about"}
+    | {"above", "over", "rs", "inr", "₹", "price", "than", "to", "-", "between", "and"}
+)
+# Colours that are clear on their own; "white" and "red" also describe stones.
+_LONE_COLORS: Final = frozenset({"rose", "yellow", "pink"})
+_ONE_METAL: Final = "please name one metal (e.g. 18K rose gold, or platinum)"
+_NO_KARAT: Final = "{material} has no karat or colour; karats are for gold (e.g. 18K white gold)"
+_ONE_KIND: Final = "please ask for one kind of piece at a time"
+_SIZE_RANGE: Final = "Indian ring sizes run from 1 to 30"
+
+_PHRASES: Final[dict[tuple[str, ...], JewelryKind | Style]] = {
+    **{tuple(p.split()): KIND_WORDS[p] for p in KIND_WORDS},
+    **{tuple(p.split()): STYLE_WORDS[p] for p in STYLE_WORDS},
+}
+_SINGLE_WORDS: Final = [p[0] for p in _PHRASES if len(p) == 1 and len(p[0]) >= 5]
+
+
+@dataclass(frozen=True, slots=True)
+class JewelryReading:
+    query: JewelryQuery
+    unclear: tuple[Unclear, ...] = ()
+
+    @property
+    def says_something(self) -> bool:
+        return not self.query.is_empty or bool(self.unclear)
+
+
+def read_jewelry_query(text: str) -> JewelryReading:
+    lexed = lex(text)
+    taken: set[int] = set()
+    unclear: list[Unclear] = []
+    size = _ring_size(lexed, taken, unclear)
+    metal = _metal(lexed, taken, unclear)
+    kind, style = _kind_and_style(lexed, taken, unclear)
+    budget = read_budget(lexed, frozenset(taken), bare_is_budget=True)
+    unclear.extend(budget.unclear)
+    if size is not None and kind is None:
+        kind = JewelryKind.RING  # only rings are asked for by size
+    query = JewelryQuery(kind, style, metal, budget.low, budget.high, size)
+    return JewelryReading(query, tuple(unclear))
+
+
+# ---- ring size ------------------------------------------------------------------------------
+def _ring_size(lexed: Lexed, taken: set[int], unclear: list[Unclear]) -> float | None:
+    tokens = lexed.tokens
+    for index, token in enumerate(tokens):
+        if token.text not in _SIZE_WORDS:
+            continue
+        at = index + 1
+        while text_at(tokens, at) in _SIZE_FILLERS:
+            at += 1
+        if _is_number(tokens, at):
+            return _size(lexed, (index, at), taken, unclear)
+        if _is_number(tokens, index - 1):  # "14 size"
+            return _size(lexed, (index - 1, index), taken, unclear)
+    return None
+
+
+def _size(
+    lexed: Lexed, span: tuple[int, int], taken: set[int], unclear: list[Unclear]
+) -> float | None:
+    first, last = span
+    taken.update(range(first, last + 1))
+    figure = lexed.tokens[last if lexed.tokens[last].kind is Kind.NUM else first].number
+    assert figure is not None
+    size = float(figure)
+    low, high = RING_SIZES
+    if not low <= size <= high:
+        unclear.append(Unclear("ring size", lexed.quote(first, last), _SIZE_RANGE))
+        return None
+    return size
+
+
+def _is_number(tokens: Sequence[Token], index: int) -> bool:
+    return 0 <= index < len(tokens) and tokens[index].kind is Kind.NUM
+
+
+# ---- metal ----------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _MetalParts:
+    materials: set[Material]
+    karats: set[int]
+    colors: set[MetalColor]
+    first: int = -1
+    last: int = -1
+
+    def note(self, first: int, last: int) -> None:
+        self.first = first if self.first < 0 else min(self.first, first)
+        self.last = max(self.last, last)
+
+
+def _metal(lexed: Lexed, taken: set[int], unclear: list[Unclear]) -> MetalWish:
+    tokens, parts = lexed.tokens, _MetalParts(set(), set(), set())
+    for index in range(len(tokens)):
+        if index in taken:
+            continue
+        used = _karat_at(tokens, index, parts) or _metal_word_at(tokens, index, parts)
+        if used:
+            taken.update(range(index, index + used))
+            parts.note(index, index + used - 1)
+    if parts.first < 0:
+        return MetalWish()
+    problem = _metal_problem(parts)
+    if problem:
+        unclear.append(Unclear("metal", lexed.quote(parts.first, parts.last), problem))
+        return MetalWish()
+    material = next(iter(parts.materials), Material.GOLD)
+    return MetalWish(material, next(iter(parts.karats), None), next(iter(parts.colors), None))
+
+
+def _karat_at(tokens: Sequence[Token], index: int, parts: _MetalParts) -> int:
+    """Tokens used by a karat at `index` ("18k", "18 kt", "22 carat gold", "18kwg")."""
+    figure = tokens[index]
+    if figure.kind is not Kind.NUM or figure.number is None or figure.is_decimal:
+        return 0
+    karat, unit = int(figure.number), text_at(tokens, index + 1)
+    if karat not in GOLD_KARATS or text_at(tokens, index - 1) in _MONEY_BEFORE:
+        return 0
+    code = GOLD_CODES.get(unit[1:]) if unit.startswith("k") else None
+    metal_next = text_at(tokens, index + 2) in _METAL_WORDS
+    if unit in _KARAT_UNITS or code or (unit in _CARAT_UNITS and metal_next):
+        parts.karats.add(karat)
+        if code:
+            parts.colors.add(code)
+            parts.materials.add(Material.GOLD)
+        return 2
+    return 0
+
+
+def _metal_word_at(tokens: Sequence[Token], index: int, parts: _MetalParts) -> int:
+    word, after = text_at(tokens, index), text_at(tokens, index + 1)
+    if word in _TWO and "tone" in (after, text_at(tokens, index + 2)):  # "two-tone"
+        parts.colors.add(MetalColor.TWO_TONE)
+        return 2 if after == "tone" else 3
+    if word in MATERIAL_WORDS:
+        parts.materials.add(MATERIAL_WORDS[word])
+        return 1
+    if word in GOLD_CODES:  # "wg", "yg"
+        parts.colors.add(GOLD_CODES[word])
+        parts.materials.add(Material.GOLD)
+        return 1
+    if word in COLOR_WORDS and (after in _GOLD or word in _LONE_COLORS or parts.karats):
+        parts.colors.add(COLOR_WORDS[word])
+        return 1
+    return 0
+
+
+def _metal_problem(parts: _MetalParts) -> str | None:
+    if len(parts.materials) > 1 or len(parts.karats) > 1 or len(parts.colors) > 1:
+        return _ONE_METAL
+    material = next(iter(parts.materials), Material.GOLD)
+    if material is not Material.GOLD and (parts.karats or parts.colors):
+        return _NO_KARAT.format(material=material.value.title())
+    return None
+
+
+# ---- kind and style -------------------------------------------------------------------------
+def _kind_and_style(
+    lexed: Lexed, taken: set[int], unclear: list[Unclear]
+) -> tuple[JewelryKind | None, Style | None]:
+    kinds: dict[JewelryKind, tuple[int, int]] = {}
+    styles: dict[Style, tuple[int, int]] = {}
+    tokens, index = lexed.tokens, 0
+    while index < len(tokens):
+        found = None if index in taken else _phrase_at(tokens, index)
+        if found is None:
+            index += 1
+            continue
+        meaning, length = found
+        span = (index, index + length - 1)
+        if isinstance(meaning, JewelryKind):
+            kinds.setdefault(meaning, span)
+        else:
+            styles.setdefault(meaning, span)
+        taken.update(range(index, index + length))
+        index += length
+    return _resolve(lexed, kinds, styles, unclear)
+
+
+def _phrase_at(tokens: Sequence[Token], index: int) -> tuple[JewelryKind | Style, int] | None:
+    for length in (2, 1):
+        phrase = tuple(text_at(tokens, index + k) for k in range(length))
+        if "" not in phrase and phrase in _PHRASES:
+            return _PHRASES[phrase], length
+    word = text_at(tokens, index)
+    near = close_to(word, _SINGLE_WORDS, cutoff=0.85) if len(word) >= 5 else None
+    return (_PHRASES[(near,)], 1) if near else None
+
+
+def _resolve(
+    lexed: Lexed,
+    kinds: dict[JewelryKind, tuple[int, int]],
+    styles: dict[Style, tuple[int, int]],
+    unclear: list[Unclear],
+) -> tuple[JewelryKind | None, Style | None]:
+    implied = {k for s in styles if (k := STYLE_KIND[s]) is not None}
+    all_kinds = set(kinds) | implied
+    if len(all_kinds) > 1 or len(styles) > 1:
+        spans = sorted([*kinds.values(), *styles.values()])
+        unclear.append(Unclear("piece", lexed.quote(spans[0][0], spans[-1][1]), _ONE_KIND))
+        return None, None
+    return next(iter(all_kinds), None), next(iter(styles), None)
+
+
+def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:
+    """What the customer just said wins; what they did not say is kept. A metal is
+    replaced whole ("in white gold" after "18k rose gold" is any white gold)."""
+    kind_changed = new.kind is not None and new.kind != old.kind
+    return replace(
+        old,
+        kind=new.kind or old.kind,
+        style=new.style or (None if kind_changed else old.style),
+        metal=old.metal if new.metal.is_open else new.metal,
+        budget_min_inr=new.budget_min_inr if new.budget_min_inr is not None else old.budget_min_inr,
+        budget_max_inr=new.budget_max_inr if new.budget_max_inr is not None else old.budget_max_inr,
+        ring_size=new.ring_size if new.ring_size is not None else old.ring_size,
+    )

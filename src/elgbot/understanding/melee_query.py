@@ -1,0 +1,284 @@
+"""One customer message -> the melee they want: size, quality band and quantity.
+
+Size by sieve ("+6.5 -7", "-0000", "sieve 6.5-7"), by millimetres ("1.3 mm", "1.3-1.5mm"),
+or by weight per stone ("2 pointer", "0.02 ct each"), translated through the size chart;
+quality as a band ("EF VVS", "GH VS-SI", "D-F VVS-VS"); quantity in carats ("10 carats",
+"10 cts"). A carat figure below the chart's largest stone (0.2 ct) is a weight per stone,
+not a quantity: nobody buys a parcel of a few stones by carat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Final
+
+from elgbot.catalog.melee import (
+    COLOR_LETTERS,
+    BandError,
+    MeleeQuery,
+    QualityBand,
+    parse_clarity_range,
+)
+from elgbot.catalog.melee_sizes import (
+    LARGEST_MELEE_CARAT,
+    MM_TOLERANCE,
+    parse_sieve,
+    size_for_carat,
+    sizes_between,
+)
+from elgbot.understanding.lexer import Kind, Lexed, Token, lex, text_at
+from elgbot.understanding.unclear import Unclear
+
+_MM: Final = frozenset({"mm", "millimeter", "millimeters", "millimetre", "millimetres"})
+_POINTER: Final = frozenset({"pointer", "pointers", "ptr", "cent", "cents", "pt", "pts"})
+_CARAT: Final = frozenset({"ct", "cts", "carat", "carats", "crt", "crts", "karat", "karats"})
+_EACH: Final = frozenset({"each", "per", "/", "a"})  # "0.02 ct each", "per stone", "a stone"
+_SIEVE_WORDS: Final = frozenset({"sieve", "sieves", "chalni", "size"})
+_RANGE: Final = frozenset({"-", "to"})
+_CLARITY_WORDS: Final = frozenset(
+    {"vvs", "vs", "si", "vvs1", "vvs2", "vs1", "vs2", "si1", "si2", "si3", "i1", "i2", "i3"}
+)
+_COLOR_WORDS: Final = frozenset({"colour", "color", "col", "colours", "colors"})
+_MM_RANGE: Final = (Decimal("0.5"), Decimal(6))
+_QUANTITY_RANGE: Final = (Decimal("0.2"), Decimal(10_000))
+_SMALLEST_STONE: Final = Decimal("0.003")
+_NOT_MELEE: Final = "stones of 0.2 ct and more are sold one by one: type *1* for Lab Diamonds"
+_UNKNOWN_SIEVE: Final = "we do not know that sieve size (e.g. +6.5 -7, -0000)"
+_MM_OUT: Final = "melee runs from 0.7 to 3.7 mm"
+_TOO_SMALL: Final = "that is smaller than any melee (from 0.0033 ct, 0.7 mm)"
+_TOO_MUCH: Final = "please ask for 0.2 to 10,000 carats"
+_TWO_SIZES: Final = "please ask for one size at a time"
+
+
+@dataclass(frozen=True, slots=True)
+class MeleeReading:
+    query: MeleeQuery
+    unclear: tuple[Unclear, ...] = ()
+
+    @property
+    def says_something(self) -> bool:
+        return not self.query.is_empty or bool(self.unclear)
+
+
+@dataclass(frozen=True, slots=True)
+class _Size:
+    mm_from: float
+    mm_to: float
+    label: str
+
+
+@dataclass(slots=True)
+class _Reading:
+    lexed: Lexed
+    taken: set[int]
+    unclear: list[Unclear]
+    sizes: list[_Size]
+
+    def claim(self, first: int, last: int) -> None:
+        self.taken.update(range(first, last + 1))
+
+    def problem(self, field: str, first: int, last: int, reason: str) -> None:
+        self.claim(first, last)
+        self.unclear.append(Unclear(field, self.lexed.quote(first, last), reason))
+
+
+def read_melee_query(text: str) -> MeleeReading:
+    reading = _Reading(lex(text), set(), [], [])
+    _sieves(reading)
+    _millimetres(reading)
+    carats = _weights(reading)
+    band = _band(reading)
+    size = _one_size(reading)
+    query = MeleeQuery(
+        mm_from=size.mm_from if size else None,
+        mm_to=size.mm_to if size else None,
+        size=size.label if size else "",
+        band=band,
+        carats=carats,
+    )
+    return MeleeReading(query, tuple(reading.unclear))
+
+
+# ---- size -------------------------------------------------------------------------------------
+def _sieves(reading: _Reading) -> None:
+    tokens = reading.lexed.tokens
+    for index in range(len(tokens)):
+        if index in reading.taken:
+            continue
+        span = _sieve_span(tokens, index)
+        if span is None:
+            continue
+        first, last, written = span
+        parsed = parse_sieve(written)
+        sizes = sizes_between(*parsed) if parsed else ()
+        if not sizes:
+            reading.problem("sieve", first, last, _UNKNOWN_SIEVE)
+            continue
+        reading.claim(first, last)
+        label = sizes[0].label if len(sizes) == 1 else written
+        mm = f"{sizes[0].mm_from:.2f}–{sizes[-1].mm_to:.2f} mm"
+        reading.sizes.append(_Size(sizes[0].mm_from, sizes[-1].mm_to, f"{label} ({mm})"))
+
+
+def _sieve_span(tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
+    """'+6.5 -7', '+11', '-0000' (a sign says sieve), or 'sieve 6.5-7' / '6.5-7 sieve'."""
+    sign = text_at(tokens, index)
+    signed = sign in ("+", "-") and _number(tokens, index + 1)
+    if signed and not (sign == "-" and _number(tokens, index - 1)):
+        last = index + 1
+        if sign == "+" and text_at(tokens, last + 1) == "-" and _number(tokens, last + 2):
+            last += 2
+        pairs = tokens[index : last + 1 : 2], tokens[index + 1 : last + 1 : 2]
+        return index, last, " ".join(f"{s.text}{n.text}" for s, n in zip(*pairs, strict=True))
+    named = text_at(tokens, index - 1) in _SIEVE_WORDS or text_at(tokens, index + 3) in _SIEVE_WORDS
+    ranged = text_at(tokens, index + 1) == "-" and _number(tokens, index + 2)
+    if _number(tokens, index) and ranged and named and text_at(tokens, index + 3) not in _MM:
+        return index, index + 2, f"{tokens[index].text}-{tokens[index + 2].text}"
+    return None
+
+
+def _millimetres(reading: _Reading) -> None:
+    tokens = reading.lexed.tokens
+    for index, token in enumerate(tokens):
+        if index in reading.taken or token.text not in _MM or not _number(tokens, index - 1):
+            continue
+        last_figure = index - 1
+        first = last_figure
+        if text_at(tokens, first - 1) in _RANGE and _number(tokens, first - 2):
+            first -= 2
+        low, high = _figure(tokens, first), _figure(tokens, last_figure)
+        if not (_MM_RANGE[0] <= low <= high <= _MM_RANGE[1]):
+            reading.problem("size", first, index, _MM_OUT)
+            continue
+        reading.claim(first, index)
+        written = f"{low}–{high}" if low != high else f"{low}"
+        reading.sizes.append(_Size(float(low), float(high), f"{written} mm"))
+
+
+def _weights(reading: _Reading) -> float | None:
+    """Pointers and carats per stone (sizes), and the quantity in carats."""
+    tokens, quantity = reading.lexed.tokens, None
+    for index in range(len(tokens)):
+        if index in reading.taken or not _number(tokens, index):
+            continue
+        unit_at = index + 2 if text_at(tokens, index + 1) == "-" else index + 1
+        unit = text_at(tokens, unit_at)
+        figure = _figure(tokens, index)
+        if unit in _POINTER:
+            _per_stone(reading, index, unit_at, figure / 100, f"{figure} pointer")
+        elif unit in _CARAT and (
+            text_at(tokens, unit_at + 1) in _EACH or figure < Decimal(str(LARGEST_MELEE_CARAT))
+        ):
+            last = unit_at + (2 if text_at(tokens, unit_at + 1) in _EACH else 0)
+            _per_stone(reading, index, min(last, len(tokens) - 1), figure, f"{figure} ct per stone")
+        elif unit in _CARAT:
+            quantity = _quantity(reading, index, unit_at, figure) or quantity
+    return quantity
+
+
+def _per_stone(reading: _Reading, first: int, last: int, carat: Decimal, said: str) -> None:
+    if carat > Decimal(str(LARGEST_MELEE_CARAT)):
+        reading.problem("size", first, last, _NOT_MELEE)
+        return
+    if carat < _SMALLEST_STONE:
+        reading.problem("size", first, last, _TOO_SMALL)
+        return
+    reading.claim(first, last)
+    size = size_for_carat(float(carat))
+    label = f"{said} (≈ {size.label}, {size.mm_from:.2f}–{size.mm_to:.2f} mm)"
+    reading.sizes.append(_Size(size.mm_from, size.mm_to, label))
+
+
+def _quantity(reading: _Reading, first: int, last: int, carats: Decimal) -> float | None:
+    if not _QUANTITY_RANGE[0] <= carats <= _QUANTITY_RANGE[1]:
+        reading.problem("quantity", first, last, _TOO_MUCH)
+        return None
+    reading.claim(first, last)
+    return float(carats)
+
+
+def _one_size(reading: _Reading) -> _Size | None:
+    sizes = reading.sizes
+    if not sizes:
+        return None
+    first = sizes[0]
+    for other in sizes[1:]:
+        apart = (
+            other.mm_from > first.mm_to + MM_TOLERANCE or other.mm_to < first.mm_from - MM_TOLERANCE
+        )
+        if apart:
+            reading.unclear.append(Unclear("size", f"{first.label}, {other.label}", _TWO_SIZES))
+            return None
+    return first
+
+
+# ---- quality band -----------------------------------------------------------------------------
+def _band(reading: _Reading) -> QualityBand:
+    tokens = reading.lexed.tokens
+    colors, clarity_codes = "", []
+    for index, token in enumerate(tokens):
+        if index in reading.taken:
+            continue
+        if token.text in _CLARITY_WORDS or (token.raw == "IF"):
+            clarity_codes.append(token.text.upper())
+            reading.claim(index, index)
+        elif not colors and (letters := _color_letters(tokens, index)):
+            colors = letters[0]
+            reading.claim(index, index + letters[1] - 1)
+    try:
+        clarities = parse_clarity_range("-".join(clarity_codes)) if clarity_codes else ()
+    except BandError:
+        clarities = ()
+    return QualityBand(colors, clarities)
+
+
+def _color_letters(tokens: Sequence[Token], index: int) -> tuple[str, int] | None:
+    """'EF', 'def vvs', 'GH' (letters in a row of the scale), 'd-f', or 'g' before a
+    clarity. Lower-case letters need a clarity or "colour" beside them: "hi" is a greeting."""
+    token, word = tokens[index], tokens[index].text
+    if token.kind is not Kind.WORD or not word.isalpha():
+        return None
+    letters = word.upper()
+    graded = token.raw.isupper() or _beside(tokens, index, _CLARITY_WORDS | _COLOR_WORDS)
+    if 2 <= len(letters) <= 4 and letters in COLOR_LETTERS and graded:
+        return letters, 1
+    if len(letters) == 1 and letters in COLOR_LETTERS:
+        end = text_at(tokens, index + 2).upper()
+        if text_at(tokens, index + 1) == "-" and len(end) == 1 and end in COLOR_LETTERS:
+            low, high = COLOR_LETTERS.index(letters), COLOR_LETTERS.index(end)
+            return (COLOR_LETTERS[low : high + 1], 3) if low <= high else None
+        if text_at(tokens, index + 1) in _CLARITY_WORDS:
+            return letters, 1
+    return None
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+def _beside(tokens: Sequence[Token], index: int, words: frozenset[str]) -> bool:
+    return text_at(tokens, index - 1) in words or text_at(tokens, index + 1) in words
+
+
+def _number(tokens: Sequence[Token], index: int) -> bool:
+    return 0 <= index < len(tokens) and tokens[index].kind is Kind.NUM
+
+
+def _figure(tokens: Sequence[Token], index: int) -> Decimal:
+    number = tokens[index].number
+    assert number is not None
+    return number
+
+
+def merge(old: MeleeQuery, new: MeleeQuery) -> MeleeQuery:
+    """What the customer just said wins; what they did not say is kept."""
+    sized = new.mm_from is not None
+    return replace(
+        old,
+        mm_from=new.mm_from if sized else old.mm_from,
+        mm_to=new.mm_to if sized else old.mm_to,
+        size=new.size if sized else old.size,
+        band=QualityBand(
+            new.band.colors or old.band.colors, new.band.clarities or old.band.clarities
+        ),
+        carats=new.carats if new.carats is not None else old.carats,
+    )

@@ -1,0 +1,190 @@
+"""Lab Jewelry, Lab Melee, Track My Order and the cart, end to end over signed webhook
+requests, on the embedded and the scaled-out deployment."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date
+
+import httpx
+from sqlalchemy import select
+
+from elgbot.bootstrap import Runtime
+from elgbot.catalog.jewelry import Piece
+from elgbot.catalog.jewelry_feed import read_jewelry
+from elgbot.catalog.melee import MeleeClarity, Parcel, QualityBand
+from elgbot.commerce.orders import Order, OrderStatus
+from elgbot.storage.schema import quotes
+from whatsapp_chat import CUSTOMER, Chat, messages
+
+PRIYA = CUSTOMER.removeprefix("whatsapp:")
+JEWELRY_FEED = (
+    "Stock Number,Jewelry Type,Title,Jewelry Material,Material Karat,Metal Color,"
+    "Stone Carat,Diamond Color,Diamond Clarity,Ring Size,Total Price\n"
+    "R18RG,Ring,Halo Ring in 18K Rose Gold,Gold,18K,Rose,0.7,F,VS1,,58000\n"
+    "R14RG,Ring,Halo Ring in 14K Rose Gold,Gold,14K,Rose,0.7,F,VS1,,49000\n"
+    "RPT,Ring,Halo Ring in Platinum,Platinum,,,0.7,F,VS1,,56000\n"
+    "S1,Stud Earrings,Solitaire Studs,Gold,18K,White,0.5,F,VS1,,28000\n"
+)
+EF_VVS = QualityBand("EF", (MeleeClarity.VVS,))
+PARCEL = Parcel("M-1", "+6.5 -7", 1.80, 1.90, EF_VVS, 25.0, 9_500)
+SHIPPED = Order(
+    "ELG-1002",
+    PRIYA,
+    OrderStatus.SHIPPED,
+    ("Halo Ring in 18K Rose Gold",),
+    date(2025, 3, 1),
+    date(2025, 3, 8),
+    "https://track.example.com/AWB123",
+)
+RAHULS = Order("ELG-2001", "+919800000002", OrderStatus.PLACED, ("Studs",), date(2025, 3, 2))
+
+
+async def _stock(runtime: Runtime) -> None:
+    pieces = [row for row in read_jewelry(io.StringIO(JEWELRY_FEED)) if isinstance(row, Piece)]
+    await runtime.stores.jewelry.put(pieces)
+    await runtime.stores.melee.put([PARCEL])
+    await runtime.stores.orders.put([SHIPPED, RAHULS])
+
+
+async def test_jewellery_by_type_metal_and_budget_into_the_cart(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    await chat.say("Hi")
+    [question] = messages(await chat.say("2"))
+    assert "ring in 18k rose gold under 60k" in question
+    [found] = messages(await chat.say("ring in 18k rose gold under 60k"))
+    assert "1. Halo Ring in 18K Rose Gold\n   18K Rose Gold | 0.7ct F VS1 | ₹58,000" in found
+    assert "https://elg.com/jewelry/R18RG" in found
+    assert "R14RG" not in found  # 14K is not 18K
+    assert "RPT" not in found  # platinum is not gold
+    [added] = messages(await chat.say("add to cart 1"))
+    assert added.startswith("✅ Product 1 has been added to your cart.")
+    [cart] = messages(await chat.say("cart"))
+    assert "Halo Ring in 18K Rose Gold | ₹58,000" in cart
+
+
+async def test_a_piece_not_in_stock_becomes_a_bespoke_design_quote(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2"):
+        await chat.say(text)
+    [offer] = messages(await chat.say("tennis necklace in platinum"))
+    assert "bespoke design" in offer
+    [instructions] = messages(await chat.say("yes"))
+    assert "https://elg.com/quote" in instructions
+    await chat.say("a 5 ct tennis necklace, 16 inches")
+    async with runtime.engine.connect() as conn:
+        rows = (await conn.execute(select(quotes).order_by(quotes.c.id))).all()
+    assert [r.request_text for r in rows] == [
+        "tennis necklace in platinum",
+        "a 5 ct tennis necklace, 16 inches",
+    ]
+    spec = json.loads(rows[0].spec_json)
+    assert (spec["quote"], spec["kind"], spec["material"]) == (
+        "jewelry design",
+        "necklace",
+        "platinum",
+    )
+
+
+async def test_melee_by_sieve_band_and_quantity_with_totals(chat: Chat, runtime: Runtime) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "3"):
+        await chat.say(text)
+    [found] = messages(await chat.say("+6.5 -7 EF VVS 10 carats"))
+    assert "1. +6.5 -7 | 1.80–1.90 mm | EF VVS | ₹9,500/ct | 25 ct available" in found
+    assert "10 ct × ₹9,500/ct = ₹95,000" in found
+    [more] = messages(await chat.say("30 cts"))
+    assert "Only 25 ct available" in more
+    assert "other 5 ct" in more
+    [partly] = messages(await chat.say("add to cart 1"))
+    assert "25 ct of product 1 (₹2,37,500)" in partly
+    [noted] = messages(await chat.say("quote"))
+    assert "Our team will reply in this chat" in noted
+    async with runtime.engine.connect() as conn:
+        [row] = (await conn.execute(select(quotes))).all()
+    spec = json.loads(row.spec_json)
+    assert (spec["quote"], spec["size"], spec["carats"]) == (
+        "melee",
+        "+6.5 -7 (1.80–1.90 mm)",
+        30.0,
+    )
+
+
+async def test_a_pointer_is_translated_through_the_size_chart(chat: Chat, runtime: Runtime) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "3"):
+        await chat.say(text)
+    [found] = messages(await chat.say("0.025 ct each EF VVS"))
+    assert "+6.5 -7" in found
+    [nothing] = messages(await chat.say("1.3 mm"))
+    assert nothing.startswith("We have no parcel of that size")
+
+
+async def test_the_placing_number_sees_its_orders_and_details(chat: Chat, runtime: Runtime) -> None:
+    await _stock(runtime)
+    await chat.say("Hi")
+    [listed] = messages(await chat.say("4"))
+    assert "1. ELG-1002 | Shipped | placed 1 Mar 2025" in listed
+    assert "ELG-2001" not in listed
+    [details] = messages(await chat.say("1"))
+    assert "Order ELG-1002: Shipped" in details
+    assert "Track your parcel: https://track.example.com/AWB123" in details
+    [someone_elses] = messages(await chat.say("ELG-2001"))
+    assert someone_elses.startswith("Sorry, we cannot find order ELG-2001 for this number.")
+
+
+async def test_another_number_cannot_learn_anything_about_an_order(
+    client: httpx.AsyncClient, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    stranger = Chat(client, phone="whatsapp:+919899999999")
+    await stranger.say("Hi")
+    [asked] = messages(await stranger.say("4"))
+    assert asked.startswith("Please send your order id")
+    [existing] = messages(await stranger.say("ELG-1002"))
+    [missing] = messages(await stranger.say("ELG-9999"))
+    assert existing == missing.replace("ELG-9999", "ELG-1002")  # the same answer either way
+    assert "Shipped" not in existing
+    assert "agent" in existing
+
+
+async def test_one_cart_for_everything_remove_checkout_and_clear(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "1", "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000", "add to cart 1"):
+        await chat.say(text)
+    for text in ("menu", "2", "studs below 40000", "add to cart 1"):
+        await chat.say(text)
+    for text in ("menu", "3", "+6.5 -7 EF VVS 10 cts", "add to cart 1"):
+        await chat.say(text)
+    [cart] = messages(await chat.say("cart"))
+    assert "Total: ₹2,18,000" in cart  # 95,000 + 28,000 + 95,000
+    [removed] = messages(await chat.say("remove 2"))
+    assert "Solitaire Studs" in removed
+    [link] = messages(await chat.say("checkout"))
+    token = re.search(r"https://elg\.com/checkout\?cart=([\w-]+)", link)
+    assert token is not None
+    assert "Total: ₹1,90,000 for 2 item(s)" in link
+    checkout = await runtime.stores.checkouts.find(token.group(1))
+    assert checkout is not None
+    assert (checkout.customer, checkout.total_inr) == (PRIYA, 190_000)
+    [cleared] = messages(await chat.say("clear cart"))
+    assert cleared.startswith("Your cart is now empty.")
+    [empty] = messages(await chat.say("checkout"))
+    assert empty.startswith("Your cart is empty")
+
+
+async def test_a_sold_piece_is_flagged_in_the_cart(chat: Chat, runtime: Runtime) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2", "studs below 40000", "add to cart 1"):
+        await chat.say(text)
+    await runtime.stores.jewelry.withdraw_others("", keep=["R18RG"])
+    [cart] = messages(await chat.say("cart"))
+    assert "no longer available" in cart

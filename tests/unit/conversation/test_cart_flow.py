@@ -1,0 +1,93 @@
+"""The cart's commands at every step, and what the bot says back."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.catalog.jewelry import JewelryKind, JewelryQuery
+from elgbot.catalog.melee import MeleeQuery
+from elgbot.commerce.cart import CartItem, ItemKind
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import CustomerSaid, Turn
+from elgbot.conversation.machine import Conversation
+from elgbot.conversation.menu_events import (
+    CartCleared,
+    CartItemRemoved,
+    CheckoutStarted,
+    ClearCart,
+    RemoveFromCart,
+    StartCheckout,
+)
+from elgbot.conversation.session import Session, ShownItem, Step
+
+COPY = Copy().with_site("https://elg.com")
+BOT = Conversation(COPY)
+
+
+def say(session: Session, text: str) -> Turn:
+    return BOT.step(session, CustomerSaid(text))
+
+
+@pytest.mark.parametrize("step", list(Step))
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("remove 2", RemoveFromCart(2)),
+        ("Remove item 1 from my cart", RemoveFromCart(1)),
+        ("delete #3", RemoveFromCart(3)),
+        ("clear cart", ClearCart()),
+        ("empty my cart", ClearCart()),
+        ("checkout", StartCheckout()),
+        ("Check out!", StartCheckout()),
+    ],
+)
+def test_cart_commands_work_at_every_step(step: Step, text: str, effect: object) -> None:
+    turn = say(Session(step=step), text)
+    assert turn.effects == (effect,)
+    assert turn.session.step is step
+
+
+@pytest.mark.parametrize(
+    "text", ["remove", "remove the ring", "clear my head", "check", "clear", "proceed"]
+)
+def test_half_a_command_is_not_a_cart_command(text: str) -> None:
+    effects = say(Session(step=Step.COLLECT_JEWELRY), text).effects
+    assert not any(isinstance(e, RemoveFromCart | ClearCart | StartCheckout) for e in effects)
+
+
+def test_removing_says_what_went_or_that_there_is_no_such_item() -> None:
+    ring = CartItem(ItemKind.JEWELRY, "J-1", "Halo Ring in 18K Rose Gold", 58_000)
+    [gone] = BOT.step(Session(), CartItemRemoved(2, ring)).replies
+    assert gone.startswith("Removed from your cart: Halo Ring in 18K Rose Gold.")
+    [missing] = BOT.step(Session(), CartItemRemoved(9, None)).replies
+    assert missing == COPY.no_such_cart_item.format(n=9)
+
+
+def test_clearing_says_the_cart_is_empty() -> None:
+    assert BOT.step(Session(), CartCleared()).replies == (COPY.cart_cleared,)
+
+
+def test_checkout_gives_a_link_that_identifies_the_cart() -> None:
+    [text] = BOT.step(Session(), CheckoutStarted("tok123", 2, 1_90_000)).replies
+    assert "https://elg.com/checkout?cart=tok123" in text
+    assert "Total: ₹1,90,000 for 2 item(s)" in text
+    assert BOT.step(Session(), CheckoutStarted(None)).replies == (COPY.checkout_empty,)
+
+
+def test_a_session_with_jewellery_melee_and_orders_survives_its_json_form() -> None:
+    session = Session(
+        step=Step.MELEE_RESULTS_SHOWN,
+        jewelry=JewelryQuery(JewelryKind.RING, ring_size=14, budget_max_inr=60_000),
+        melee=MeleeQuery(1.8, 1.9, "+6.5 -7", carats=10),
+        orders=("ELG-1",),
+        shown=(
+            ShownItem("RD-1", "Round 1.5ct"),
+            ShownItem("M-1", "Melee +6.5 -7", ItemKind.MELEE, 10),
+        ),
+    )
+    assert Session.from_json(session.to_json()) == session
+
+
+def test_a_session_stored_before_this_feature_still_reads() -> None:
+    old = {"step": "diamond_results_shown", "shown": [["RD-1", "Round 1.5ct"]]}
+    assert Session.from_json(old).shown == (ShownItem("RD-1", "Round 1.5ct"),)

@@ -1,0 +1,165 @@
+"""Lab Jewelry as a conversation: asking, results, add to cart, a bespoke design."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.catalog.jewelry import (
+    JewelryKind,
+    JewelryQuery,
+    Material,
+    Metal,
+    MetalColor,
+    MetalWish,
+    Piece,
+    Style,
+)
+from elgbot.commerce.cart import ItemKind
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import AddOutcome, AddToCart, CartAdded, CustomerSaid, Turn
+from elgbot.conversation.machine import Conversation
+from elgbot.conversation.menu_events import JewelryFound, RecordDesignQuote, SearchJewelry
+from elgbot.conversation.session import Session, ShownItem, Step
+
+COPY = Copy().with_site("https://elg.com")
+BOT = Conversation(COPY)
+ROSE_18K = MetalWish(Material.GOLD, 18, MetalColor.ROSE)
+RING_WISH = JewelryQuery(JewelryKind.RING, metal=ROSE_18K, budget_max_inr=60_000)
+HALO = Piece(
+    "J-1",
+    JewelryKind.RING,
+    Style.HALO,
+    "Halo Ring in 18K Rose Gold",
+    Metal(Material.GOLD, 18, MetalColor.ROSE),
+    58_000,
+    0.7,
+    "F",
+    "VS1",
+)
+ASKING = Session(step=Step.COLLECT_JEWELRY)
+SHOWN = Session(
+    step=Step.JEWELRY_RESULTS_SHOWN,
+    jewelry=RING_WISH,
+    shown=(ShownItem("J-1", HALO.title, ItemKind.JEWELRY),),
+)
+
+
+def say(session: Session, text: str) -> Turn:
+    return BOT.step(session, CustomerSaid(text))
+
+
+@pytest.mark.parametrize("choice", ["2", "Lab Jewelry", "jewellery", "jewelery"])
+def test_menu_2_asks_what_they_are_looking_for(choice: str) -> None:
+    turn = say(Session(), choice)
+    assert turn.session.step is Step.COLLECT_JEWELRY
+    assert turn.replies == (COPY.jewelry_question,)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("ring in 18k rose gold under 60k", RING_WISH),
+        (
+            "studs below 40000",
+            JewelryQuery(JewelryKind.EARRINGS, Style.STUDS, budget_max_inr=40_000),
+        ),
+        (
+            "platinum band size 14",
+            JewelryQuery(JewelryKind.RING, Style.BAND, MetalWish(Material.PLATINUM), ring_size=14),
+        ),
+        (
+            "rose gold",
+            JewelryQuery(metal=MetalWish(Material.GOLD, color=MetalColor.ROSE)),
+        ),  # partial
+    ],
+)
+def test_one_message_is_enough_to_search(text: str, query: JewelryQuery) -> None:
+    turn = say(ASKING, text)
+    assert turn.effects == (SearchJewelry(query),)
+    assert turn.session.spec_text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("asdfgh", "could not tell which piece"),
+        ("ok", "could not tell which piece"),
+        ("ring size 45", "Indian ring sizes run from 1 to 30"),
+        ("platinum 18k ring", "Platinum has no karat"),
+    ],
+)
+def test_wrong_input_is_explained_and_nothing_is_searched(text: str, says: str) -> None:
+    turn = say(ASKING, text)
+    assert turn.effects == ()
+    assert says in turn.replies[0]
+    assert turn.session.step is Step.COLLECT_JEWELRY
+
+
+def test_a_wish_typed_at_the_menu_goes_straight_to_the_search() -> None:
+    turn = say(Session(), "studs below 40000")
+    assert isinstance(turn.effects[0], SearchJewelry)
+
+
+def test_found_pieces_show_title_metal_stones_price_and_link() -> None:
+    turn = BOT.step(Session(step=Step.COLLECT_JEWELRY, jewelry=RING_WISH), JewelryFound((HALO,)))
+    assert turn.session.step is Step.JEWELRY_RESULTS_SHOWN
+    assert turn.session.shown == (ShownItem("J-1", HALO.title, ItemKind.JEWELRY),)
+    [text] = turn.replies
+    assert text.startswith("Here are some pieces for you (ring · 18K rose gold · up to ₹60,000):")
+    assert (
+        "1. Halo Ring in 18K Rose Gold\n   18K Rose Gold | 0.7ct F VS1 | ₹58,000\n"
+        "   https://elg.com/jewelry/J-1"
+    ) in text
+    assert "Reply: add to cart 1" in text
+
+
+@pytest.mark.parametrize("text", ["add to cart 1", "add 1", "buy 1"])
+def test_add_to_cart_works_as_for_diamonds(text: str) -> None:
+    assert say(SHOWN, text).effects == (AddToCart(1, SHOWN.shown[0]),)
+
+
+def test_the_cart_confirms_a_piece_with_the_jewellery_link() -> None:
+    turn = BOT.step(SHOWN, CartAdded(1, AddOutcome.ADDED, ItemKind.JEWELRY))
+    assert turn.replies == (
+        "✅ Product 1 has been added to your cart.\nContinue shopping: https://elg.com/jewelry",
+    )
+
+
+def test_a_change_after_results_searches_again_keeping_the_rest() -> None:
+    turn = say(SHOWN, "in white gold")
+    white = MetalWish(Material.GOLD, color=MetalColor.WHITE)
+    assert turn.effects == (
+        SearchJewelry(JewelryQuery(JewelryKind.RING, metal=white, budget_max_inr=60_000)),
+    )
+
+
+def test_nothing_found_offers_a_bespoke_design_and_records_it() -> None:
+    asked = Session(step=Step.COLLECT_JEWELRY, jewelry=RING_WISH, spec_text="rose gold ring 60k")
+    offered = BOT.step(asked, JewelryFound(()))
+    assert offered.session.step is Step.DESIGN_SUGGESTION
+    assert offered.replies == (COPY.design_suggestion,)
+    accepted = say(offered.session, "yes")
+    assert accepted.session.step is Step.DESIGN_REQUESTED
+    assert accepted.effects == (RecordDesignQuote(RING_WISH, "rose gold ring 60k"),)
+    assert "https://elg.com/quote" in accepted.replies[0]
+    described = say(accepted.session, "a vine pattern band, size 12")
+    assert described.effects == (RecordDesignQuote(RING_WISH, "a vine pattern band, size 12"),)
+    assert described.session.step is Step.MAIN_MENU
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "reply"),
+    [
+        ("no", Step.COLLECT_JEWELRY, COPY.design_declined),
+        ("hmm", Step.DESIGN_SUGGESTION, COPY.design_question_again),
+    ],
+)
+def test_the_design_question_takes_no_or_asks_again(text: str, step: Step, reply: str) -> None:
+    turn = say(Session(step=Step.DESIGN_SUGGESTION), text)
+    assert (turn.session.step, turn.replies) == (step, (reply,))
+
+
+def test_back_from_results_asks_again() -> None:
+    turn = say(SHOWN, "back")
+    assert turn.session.step is Step.COLLECT_JEWELRY
+    assert turn.replies == (COPY.jewelry_question,)

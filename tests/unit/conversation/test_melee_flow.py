@@ -1,0 +1,140 @@
+"""Lab Melee as a conversation: size, band and quantity; totals; a quote for the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.catalog.melee import MeleeClarity, MeleeQuery, Parcel, QualityBand
+from elgbot.commerce.cart import ItemKind
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import AddToCart, CustomerSaid, Turn
+from elgbot.conversation.machine import Conversation
+from elgbot.conversation.menu_events import MeleeAdded, MeleeFound, RecordMeleeQuote, SearchMelee
+from elgbot.conversation.session import Session, ShownItem, Step
+
+COPY = Copy().with_site("https://elg.com")
+BOT = Conversation(COPY)
+EF_VVS = QualityBand("EF", (MeleeClarity.VVS,))
+SIEVE = "+6.5 -7 (1.80–1.90 mm)"
+WISH = MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, 10)
+PARCEL = Parcel("M-1", "+6.5 -7", 1.80, 1.90, EF_VVS, 25.0, 9_500)
+ASKING = Session(step=Step.COLLECT_MELEE)
+
+
+def say(session: Session, text: str) -> Turn:
+    return BOT.step(session, CustomerSaid(text))
+
+
+def found(query: MeleeQuery, *parcels: Parcel) -> Turn:
+    return BOT.step(Session(step=Step.COLLECT_MELEE, melee=query), MeleeFound(parcels))
+
+
+def test_menu_3_asks_for_size_quality_and_quantity() -> None:
+    turn = say(Session(), "3")
+    assert turn.session.step is Step.COLLECT_MELEE
+    assert turn.replies == (COPY.melee_question,)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("+6.5 -7 EF VVS 10 carats", WISH),
+        (
+            "1.3 mm GH VS-SI 10 cts",
+            MeleeQuery(
+                1.3, 1.3, "1.3 mm", QualityBand("GH", (MeleeClarity.VS, MeleeClarity.SI)), 10
+            ),
+        ),
+        ("2 pointer", MeleeQuery(1.70, 1.80, "2 pointer (≈ +6 -6.5, 1.70–1.80 mm)")),
+    ],
+)
+def test_a_size_is_enough_to_search(text: str, query: MeleeQuery) -> None:
+    assert say(ASKING, text).effects == (SearchMelee(query),)
+
+
+def test_without_a_size_the_bot_asks_for_one_and_remembers_the_rest() -> None:
+    partial = say(ASKING, "EF VVS 10 cts")
+    assert partial.effects == ()
+    assert partial.replies == (COPY.melee_size_missing.format(known="EF VVS · 10 ct"),)
+    sized = say(partial.session, "+6.5 -7")
+    assert sized.effects == (SearchMelee(WISH),)
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("asdf", "could not read a melee size"),
+        ("9 mm", "melee runs from 0.7 to 3.7 mm"),
+        ("50 pointer", "type *1* for Lab Diamonds"),
+        ("+99 -100", "we do not know that sieve size"),
+    ],
+)
+def test_wrong_input_is_explained_and_nothing_is_searched(text: str, says: str) -> None:
+    turn = say(ASKING, text)
+    assert turn.effects == ()
+    assert says in turn.replies[0]
+
+
+def test_parcels_show_sieve_mm_band_price_availability_and_the_total() -> None:
+    turn = found(WISH, PARCEL)
+    [text] = turn.replies
+    assert text.startswith(f"Melee parcels for {SIEVE} · EF VVS · 10 ct:")
+    assert "1. +6.5 -7 | 1.80–1.90 mm | EF VVS | ₹9,500/ct | 25 ct available" in text
+    assert "   10 ct × ₹9,500/ct = ₹95,000" in text
+    assert turn.session.shown == (
+        ShownItem("M-1", "Melee +6.5 -7 (1.80–1.90 mm) EF VVS", ItemKind.MELEE, 10),
+    )
+
+
+def test_more_than_available_says_how_much_there_is_and_offers_a_quote() -> None:
+    [text] = found(MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, 30), PARCEL).replies
+    assert (
+        "Only 25 ct available: 25 ct × ₹9,500/ct = ₹2,37,500. "
+        "Type *quote* and our team will source the other 5 ct."
+    ) in text
+
+
+def test_without_a_quantity_the_total_waits_and_add_to_cart_asks_how_much() -> None:
+    turn = found(MeleeQuery(1.80, 1.90, SIEVE), PARCEL)
+    assert COPY.melee_quantity_hint in turn.replies[0]
+    asked = say(turn.session, "add to cart 1")
+    assert asked.effects == ()
+    assert asked.replies == (COPY.melee_quantity_first.format(n=1),)
+    quantity = say(turn.session, "10 cts")
+    assert quantity.effects == (SearchMelee(MeleeQuery(1.80, 1.90, SIEVE, carats=10)),)
+
+
+def test_add_to_cart_carries_the_asked_carats() -> None:
+    session = found(WISH, PARCEL).session
+    assert say(session, "add to cart 1").effects == (AddToCart(1, session.shown[0]),)
+
+
+@pytest.mark.parametrize(
+    ("event", "reply"),
+    [
+        (MeleeAdded(1, 10, 95_000), "✅ 10 ct of product 1 (₹95,000) has been added"),
+        (MeleeAdded(1, 25, 237_500, short_by=5), "that is all we have. Type *quote*"),
+        (MeleeAdded(1, 0, 0), "has just been sold or withdrawn"),
+    ],
+)
+def test_the_cart_confirms_melee_with_its_quantity(event: MeleeAdded, reply: str) -> None:
+    [text] = BOT.step(Session(step=Step.MELEE_RESULTS_SHOWN), event).replies
+    assert reply in text
+
+
+def test_quote_after_results_records_the_request() -> None:
+    session = found(WISH, PARCEL).session
+    turn = say(session, "quote")
+    assert turn.effects == (RecordMeleeQuote(WISH, ""),)
+    assert "Our team will reply in this chat" in turn.replies[0]
+    assert turn.session.step is Step.MELEE_RESULTS_SHOWN
+
+
+def test_nothing_found_offers_a_quote() -> None:
+    offered = found(WISH)
+    assert offered.session.step is Step.MELEE_QUOTE_SUGGESTION
+    accepted = say(offered.session, "yes")
+    assert accepted.effects == (RecordMeleeQuote(WISH, ""),)
+    declined = say(offered.session, "no")
+    assert declined.session.step is Step.COLLECT_MELEE
+    assert say(offered.session, "hmm").replies == (COPY.melee_quote_question_again,)

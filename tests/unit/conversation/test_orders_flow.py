@@ -1,0 +1,93 @@
+"""Track My Order as a conversation: the sender's orders, an order id, and the privacy rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from elgbot.commerce.orders import Order, OrderStatus
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import CustomerSaid, Turn
+from elgbot.conversation.machine import Conversation
+from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
+from elgbot.conversation.session import Session, Step
+
+COPY = Copy().with_site("https://elg.com")
+BOT = Conversation(COPY)
+SHIPPED = Order(
+    "ELG-1002",
+    "+919812345678",
+    OrderStatus.SHIPPED,
+    ("Round 1.5ct D VS1 Ideal", "18K rose gold ring"),
+    date(2025, 3, 1),
+    date(2025, 3, 8),
+    "https://track.example.com/AWB123",
+)
+DELIVERED = Order("ELG-1001", "+919812345678", OrderStatus.DELIVERED, ("Studs",), date(2025, 1, 5))
+LISTED = Session(step=Step.ORDERS_SHOWN, orders=("ELG-1002", "ELG-1001"))
+ASKED = Session(step=Step.ASK_ORDER_ID)
+
+
+def say(session: Session, text: str) -> Turn:
+    return BOT.step(session, CustomerSaid(text))
+
+
+@pytest.mark.parametrize("choice", ["4", "Track My Order", "trak order", "order status"])
+def test_menu_4_looks_up_the_senders_own_orders(choice: str) -> None:
+    turn = say(Session(), choice)
+    assert turn.effects == (ListOrders(),)
+
+
+def test_a_number_without_orders_is_asked_for_the_order_id() -> None:
+    turn = BOT.step(ASKED, OrdersListed(()))
+    assert turn.session.step is Step.ASK_ORDER_ID
+    assert turn.replies == (COPY.order_id_question,)
+
+
+def test_a_number_with_orders_sees_them_with_status() -> None:
+    turn = BOT.step(ASKED, OrdersListed((SHIPPED, DELIVERED)))
+    assert turn.session == LISTED
+    [text] = turn.replies
+    assert "1. ELG-1002 | Shipped | placed 1 Mar 2025" in text
+    assert "2. ELG-1001 | Delivered | placed 5 Jan 2025" in text
+
+
+@pytest.mark.parametrize(
+    ("session", "text", "effects"),
+    [
+        (LISTED, "1", (LookUpOrder("ELG-1002"),)),
+        (LISTED, "#2", (LookUpOrder("ELG-1001"),)),
+        (LISTED, "ELG-2001", (LookUpOrder("ELG-2001"),)),
+        (ASKED, "my order id is elg 10234", (LookUpOrder("elg 10234"),)),
+        (ASKED, "ELG-10234", (LookUpOrder("ELG-10234"),)),
+        (ASKED, "where is my order", ()),
+        (LISTED, "7", ()),
+        (LISTED, "hmm", ()),
+    ],
+)
+def test_an_order_is_picked_by_number_or_id(
+    session: Session, text: str, effects: tuple[LookUpOrder, ...]
+) -> None:
+    turn = say(session, text)
+    assert turn.effects == effects
+    if not effects:
+        assert turn.replies
+
+
+def test_an_order_of_this_number_shows_status_items_dates_and_tracking() -> None:
+    [text] = BOT.step(LISTED, OrderLookedUp("ELG-1002", SHIPPED)).replies
+    assert text.startswith(
+        "Order ELG-1002: Shipped\nItems: Round 1.5ct D VS1 Ideal; 18K rose gold ring\n"
+        "Placed: 1 Mar 2025\nExpected delivery: 8 Mar 2025\n"
+        "Track your parcel: https://track.example.com/AWB123"
+    )
+
+
+def test_an_unknown_or_someone_elses_order_is_not_found_for_this_number_and_support_offered() -> (
+    None
+):
+    [text] = BOT.step(ASKED, OrderLookedUp("ELG-7", None)).replies
+    assert text == COPY.order_not_found.format(order_id="ELG-7")
+    assert "cannot find order ELG-7 for this number" in text
+    assert "*agent*" in text

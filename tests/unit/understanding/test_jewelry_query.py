@@ -1,0 +1,105 @@
+"""Reading what jewellery a customer asks for from one message."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.catalog.jewelry import (
+    JewelryKind,
+    JewelryQuery,
+    Material,
+    Metal,
+    MetalColor,
+    MetalWish,
+    Style,
+)
+from elgbot.understanding.jewelry_query import merge, read_jewelry_query
+
+GOLD = Material.GOLD
+RING, EARRINGS, BRACELET = JewelryKind.RING, JewelryKind.EARRINGS, JewelryKind.BRACELET
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        (
+            "ring in 18k rose gold under 60k",
+            JewelryQuery(RING, metal=MetalWish(GOLD, 18, MetalColor.ROSE), budget_max_inr=60_000),
+        ),
+        (
+            "studs below 40000",
+            JewelryQuery(EARRINGS, Style.STUDS, budget_max_inr=40_000),
+        ),
+        (
+            "platinum band size 14",
+            JewelryQuery(RING, Style.BAND, MetalWish(Material.PLATINUM), ring_size=14),
+        ),
+        (
+            "tennis braclet in white gold 1.5 lakh tak",
+            JewelryQuery(
+                BRACELET, Style.TENNIS, MetalWish(GOLD, color=MetalColor.WHITE), None, 150_000
+            ),
+        ),
+        (
+            "18KWG solitaire ring",
+            JewelryQuery(RING, Style.SOLITAIRE, MetalWish(GOLD, 18, MetalColor.WHITE)),
+        ),
+        ("22 carat gold kada", JewelryQuery(BRACELET, Style.BANGLE, MetalWish(GOLD, 22))),
+        ("ring under 18k", JewelryQuery(RING, budget_max_inr=18_000)),  # money, not karat
+        ("neckless", JewelryQuery(JewelryKind.NECKLACE)),
+        ("rose gold", JewelryQuery(metal=MetalWish(GOLD, color=MetalColor.ROSE))),
+        ("size 12", JewelryQuery(RING, ring_size=12)),
+        (
+            "Rose gold ring 50-60k",
+            JewelryQuery(RING, None, MetalWish(GOLD, None, MetalColor.ROSE), 50_000, 60_000),
+        ),
+        ("gold tops 30000", JewelryQuery(EARRINGS, Style.STUDS, MetalWish(GOLD), None, 30_000)),
+        ("two-tone ring", JewelryQuery(RING, metal=MetalWish(GOLD, color=MetalColor.TWO_TONE))),
+    ],
+)
+def test_one_message_says_type_metal_budget_and_size(text: str, query: JewelryQuery) -> None:
+    reading = read_jewelry_query(text)
+    assert reading.unclear == ()
+    assert reading.query == query
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "reason"),
+    [
+        ("ring size 45", "ring size", "Indian ring sizes run from 1 to 30"),
+        ("platinum 18k ring", "metal", "Platinum has no karat"),
+        ("gold or platinum ring", "metal", "please name one metal"),
+        ("earrings and rings", "piece", "one kind of piece at a time"),
+        ("ring under ₹10", "budget", "below our lowest price"),
+    ],
+)
+def test_what_cannot_be_is_reported_not_used(text: str, field: str, reason: str) -> None:
+    [unclear] = read_jewelry_query(text).unclear
+    assert unclear.field == field
+    assert reason in unclear.reason
+
+
+@pytest.mark.parametrize("text", ["ok", "hmm", "thanks", "😀"])
+def test_a_message_without_a_wish_says_nothing(text: str) -> None:
+    assert not read_jewelry_query(text).says_something
+
+
+def test_18k_rose_gold_admits_only_18k_rose_gold() -> None:
+    wish = read_jewelry_query("18k rose gold").query.metal
+    assert wish.admits(Metal(GOLD, 18, MetalColor.ROSE))
+    assert not wish.admits(Metal(GOLD, 14, MetalColor.ROSE))
+    assert not wish.admits(Metal(GOLD, 18, MetalColor.WHITE))
+    assert not wish.admits(Metal(Material.PLATINUM))
+
+
+def test_a_correction_keeps_what_it_does_not_change_and_replaces_the_metal() -> None:
+    before = read_jewelry_query("ring in 18k rose gold under 60k").query
+    after = merge(before, read_jewelry_query("in white gold").query)
+    assert after == JewelryQuery(
+        RING, metal=MetalWish(GOLD, color=MetalColor.WHITE), budget_max_inr=60_000
+    )
+
+
+def test_a_new_kind_drops_the_old_style() -> None:
+    before = read_jewelry_query("platinum band").query
+    assert merge(before, read_jewelry_query("pendant").query).style is None
