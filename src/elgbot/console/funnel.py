@@ -1,0 +1,166 @@
+"""The shopping funnel: which stages each customer reached, recorded after each turn.
+
+menu → spec sent → results shown → added to cart → checkout / quote. The service calls
+`after_turn` once per turn with what the turn did (each effect and the event it produced);
+the stages are read from that trail here, so the service and the conversation know nothing
+about the funnel. A customer counts once per stage and day, however often they repeat it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final, Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from elgbot.conversation.events import (
+    AddOutcome,
+    CartAdded,
+    DiamondsFound,
+    RecordQuote,
+    SearchDiamonds,
+)
+from elgbot.conversation.inbound import InboundMessage
+from elgbot.conversation.menu_events import (
+    CheckoutStarted,
+    JewelryFound,
+    MeleeAdded,
+    MeleeFound,
+    RecordDesignQuote,
+    RecordMeleeQuote,
+    SearchJewelry,
+    SearchMelee,
+)
+from elgbot.conversation.session import Step
+from elgbot.storage.database import upsert_insert
+from elgbot.storage.schema import customer_activity, funnel_events
+
+_log = logging.getLogger("elgbot.console.funnel")
+DAY_SECONDS: Final = 86400
+# Staff actions (support/staff.py) step the conversation under message ids like this; they
+# are not the customer writing, so they neither open the 24-hour window nor count.
+_STAFF_PREFIX: Final = "staff-"
+
+Trail = Sequence[tuple[object, object]]  # (effect, the event it produced or None)
+
+
+class FunnelStage(StrEnum):
+    MENU = "menu"
+    SPEC_SENT = "spec_sent"
+    RESULTS_SHOWN = "results_shown"
+    ADDED_TO_CART = "added_to_cart"
+    CHECKOUT = "checkout"
+    QUOTE = "quote"
+
+
+class TurnObserver(Protocol):
+    async def after_turn(
+        self, customer: str, message: InboundMessage, step: Step, trail: Trail
+    ) -> None: ...
+
+
+class NoFunnel:
+    """Records nothing (a service without a console, e.g. in unit tests)."""
+
+    async def after_turn(
+        self, customer: str, message: InboundMessage, step: Step, trail: Trail
+    ) -> None:
+        return None
+
+
+def stages_of(step: Step, trail: Trail) -> set[FunnelStage]:
+    """The stages one turn reached: `step` is where the conversation ended up."""
+    stages = {FunnelStage.MENU} if step is Step.MAIN_MENU else set()
+    for effect, event in trail:
+        stages |= _stages_of_effect(effect) | _stages_of_event(event)
+    return stages
+
+
+def _stages_of_effect(effect: object) -> set[FunnelStage]:
+    if isinstance(effect, SearchDiamonds | SearchJewelry | SearchMelee):
+        return {FunnelStage.SPEC_SENT}
+    if isinstance(effect, RecordQuote | RecordDesignQuote | RecordMeleeQuote):
+        return {FunnelStage.QUOTE}
+    return set()
+
+
+def _stages_of_event(event: object) -> set[FunnelStage]:
+    match event:
+        case (
+            DiamondsFound(matches=found) | JewelryFound(pieces=found) | MeleeFound(parcels=found)
+        ) if found:
+            return {FunnelStage.RESULTS_SHOWN}
+        case CartAdded(outcome=AddOutcome.ADDED):
+            return {FunnelStage.ADDED_TO_CART}
+        case MeleeAdded(carats=carats) if carats > 0:
+            return {FunnelStage.ADDED_TO_CART}
+        case CheckoutStarted(token=token) if token:
+            return {FunnelStage.CHECKOUT}
+    return set()
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelCounts:
+    """Customers who reached each stage in a period; `closing` is checkout or quote."""
+
+    by_stage: dict[FunnelStage, int]
+    closing: int
+
+    def count(self, stage: FunnelStage) -> int:
+        return self.by_stage.get(stage, 0)
+
+
+class SqlFunnel:
+    def __init__(self, engine: AsyncEngine, clock: Callable[[], float] = time.time) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._insert = upsert_insert(engine)
+
+    async def after_turn(
+        self, customer: str, message: InboundMessage, step: Step, trail: Trail
+    ) -> None:
+        """Never fails the customer's turn: the funnel is for staff, the reply is not."""
+        if message.message_id.startswith(_STAFF_PREFIX):
+            return
+        try:
+            await self._record(customer, stages_of(step, trail))
+        except Exception:
+            _log.exception("could not record the funnel of a turn")
+
+    async def counts(self, since: float, until: float) -> FunnelCounts:
+        window = (funnel_events.c.at >= since, funnel_events.c.at < until)
+        per_stage = (
+            select(funnel_events.c.stage, func.count(funnel_events.c.customer.distinct()))
+            .where(*window)
+            .group_by(funnel_events.c.stage)
+        )
+        closing = select(func.count(funnel_events.c.customer.distinct())).where(
+            *window, funnel_events.c.stage.in_([FunnelStage.CHECKOUT, FunnelStage.QUOTE])
+        )
+        async with self._engine.connect() as conn:
+            rows = (await conn.execute(per_stage)).all()
+            closed = int((await conn.execute(closing)).scalar() or 0)
+        return FunnelCounts({FunnelStage(s): int(n) for s, n in rows}, closed)
+
+    async def _record(self, customer: str, stages: set[FunnelStage]) -> None:
+        now = self._clock()
+        rows = [
+            {"customer": customer, "stage": s, "day": int(now // DAY_SECONDS), "at": now}
+            for s in sorted(stages)
+        ]
+        seen = self._insert(customer_activity).values(customer=customer, last_message_at=now)
+        seen = seen.on_conflict_do_update(
+            index_elements=[customer_activity.c.customer],
+            set_={"last_message_at": func.max(now, customer_activity.c.last_message_at)}
+            if self._engine.dialect.name == "sqlite"
+            else {"last_message_at": func.greatest(now, customer_activity.c.last_message_at)},
+        )
+        async with self._engine.begin() as conn:
+            await conn.execute(seen)
+            if rows:
+                await conn.execute(self._insert(funnel_events).on_conflict_do_nothing(), rows)

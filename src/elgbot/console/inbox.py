@@ -1,0 +1,90 @@
+"""The handoff inbox: open handoffs, newest activity first, each with its thread, the
+delivery status of staff replies and whether the 24-hour window still allows a reply."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from elgbot.console.delivery import delivery_of
+from elgbot.console.window import ReplyWindow, WindowClosed, last_messages, latest
+from elgbot.support.handoffs import Author, Handoff
+from elgbot.support.staff import StaffDesk, StaffReply
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadLine:
+    author: Author
+    text: str
+    at: float | None  # None: said before the handoff (the transcript has no times)
+    delivery: str | None = None  # staff replies only
+
+
+@dataclass(frozen=True, slots=True)
+class InboxEntry:
+    handoff: Handoff
+    last_activity: float
+    window: ReplyWindow
+    thread: tuple[ThreadLine, ...]
+
+    @property
+    def last_text(self) -> str:
+        return self.thread[-1].text if self.thread else ""
+
+
+class Inbox:
+    def __init__(
+        self, engine: AsyncEngine, staff: StaffDesk, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._engine = engine
+        self._staff = staff
+        self._clock = clock
+
+    async def entries(self) -> list[InboxEntry]:
+        handoffs = await self._staff.open_handoffs()
+        seen = await last_messages(self._engine, (h.customer for h in handoffs))
+        sent = [m.outbox_id for h in handoffs for m in h.messages if m.outbox_id is not None]
+        deliveries = await delivery_of(self._engine, sent)
+        now = self._clock()
+        entries = [_entry(h, seen.get(h.customer), deliveries, now) for h in handoffs]
+        return sorted(entries, key=lambda e: (e.last_activity, e.handoff.id), reverse=True)
+
+    async def entry(self, handoff_id: int) -> InboxEntry | None:
+        return next((e for e in await self.entries() if e.handoff.id == handoff_id), None)
+
+    async def reply(self, handoff_id: int, text: str) -> StaffReply:
+        """Send a free-form reply, unless the customer's 24-hour window has closed."""
+        entry = await self.entry(handoff_id)
+        if entry is not None and not entry.window.is_open:
+            raise WindowClosed(handoff_id)
+        return await self._staff.reply(handoff_id, text)  # raises HandoffNotOpen if gone
+
+
+def _entry(
+    handoff: Handoff, seen: float | None, deliveries: dict[int, str], now: float
+) -> InboxEntry:
+    before = [ThreadLine(author, text, None) for author, text in handoff.transcript]
+    after = [
+        ThreadLine(m.author, m.text, m.created_at, _delivery(m.outbox_id, deliveries))
+        for m in handoff.messages
+    ]
+    wrote = [m.created_at for m in handoff.messages if m.author is Author.CUSTOMER]
+    last_customer = latest(seen, *wrote)
+    last_activity = latest(handoff.opened_at, *(m.created_at for m in handoff.messages))
+    return InboxEntry(
+        handoff,
+        last_activity or handoff.opened_at,
+        ReplyWindow(last_customer, now),
+        tuple(before + after),
+    )
+
+
+def _delivery(outbox_id: int | None, deliveries: dict[int, str]) -> str | None:
+    return None if outbox_id is None else deliveries.get(outbox_id, "waiting")
+
+
+def customers_of(entries: Sequence[InboxEntry]) -> list[str]:
+    return [e.handoff.customer for e in entries]

@@ -1,0 +1,59 @@
+"""Rendering console pages: Jinja templates (autoescaped), times in the store's zone,
+rupees written the Indian way, and headers that keep pages out of caches and frames."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from importlib.resources import files
+from typing import Any, Final
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from starlette.responses import Response
+
+from elgbot.console.context import console_of
+from elgbot.console.sessions import StaffSession
+
+_HEADERS: Final = {
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+}
+templates = Jinja2Templates(directory=str(files("elgbot.console") / "templates"))
+
+
+@pass_context
+def _when(context: Context, timestamp: float | None) -> str:
+    if timestamp is None:
+        return "before the handoff"
+    return datetime.fromtimestamp(timestamp, context["zone"]).strftime("%d %b %Y, %H:%M")
+
+
+def inr(amount: int) -> str:
+    """1234567 → '₹12,34,567' (lakh grouping, as customers read prices)."""
+    digits = str(abs(amount))
+    head, tail = digits[:-3], digits[-3:]
+    groups = [head[max(0, i - 2) : i] for i in range(len(head), 0, -2)][::-1]
+    return "₹" + ("-" if amount < 0 else "") + ",".join([*groups, tail] if head else [tail])
+
+
+templates.env.filters["when"] = _when
+templates.env.filters["inr"] = inr
+
+
+def render(
+    request: Request,
+    name: str,
+    staff: StaffSession | None,
+    status_code: int = 200,
+    **values: Any,
+) -> Response:
+    context = {"staff": staff, "zone": console_of(request).zone, **values}
+    response = templates.TemplateResponse(request, name, context, status_code=status_code)
+    response.headers.update(_HEADERS)
+    return response
