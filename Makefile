@@ -24,9 +24,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# Real Redis and PostgreSQL servers for the tests (installed from Debian when missing).
+# Real Redis and PostgreSQL servers for the tests, and Chromium for the browser tests
+# (installed from Debian when missing).
 services:
 	@scripts/ensure-services
+	@scripts/ensure-browser
 
 check: install services format lint types
 	$(BIN)/pytest
@@ -40,8 +42,10 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-bench: install
+bench: install services
 	$(BIN)/python bench/webhook_throughput.py
+	$(BIN)/python bench/catalog_import.py
+	$(BIN)/python bench/catalog_search.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -12,10 +12,17 @@ from redis.asyncio import Redis
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from elgbot.catalog.jewelry_sample import sample_pieces
+from elgbot.catalog.jewelry_store import SqlJewelry
+from elgbot.catalog.melee_sample import sample_parcels
+from elgbot.catalog.melee_store import SqlMelee
 from elgbot.catalog.sample import sample_stones
 from elgbot.catalog.store import SqlCatalog
 from elgbot.commerce.cart import SqlCarts
+from elgbot.commerce.checkout import SqlCheckouts
+from elgbot.commerce.orders import SqlOrders
 from elgbot.commerce.quotes import SqlQuotes
+from elgbot.console.funnel import SqlFunnel
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.machine import Conversation
 from elgbot.logs import get_logger
@@ -27,6 +34,8 @@ from elgbot.storage.redis_sessions import RedisSessionStore
 from elgbot.storage.sessions import SessionStore
 from elgbot.storage.sql_sessions import SqlSessionStore
 from elgbot.storage.sqlite_sessions import SqliteSessionStore
+from elgbot.support.staff import StaffDesk
+from elgbot.support.wiring import Support, open_support
 
 _log = get_logger("bootstrap")
 
@@ -44,6 +53,8 @@ class Runtime:
     stores: Stores
     deliveries: SqlDeliveries
     service: Service
+    support: Support
+    staff: StaffDesk
 
 
 @asynccontextmanager
@@ -52,11 +63,15 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
     engine = await open_database(settings.effective_database_url)
     sessions = _session_store(settings, engine)
     try:
-        stores = Stores(sessions, SqlCatalog(engine), SqlCarts(engine), SqlQuotes(engine))
-        conversation = Conversation(Copy().with_site(settings.site_url))
-        yield Runtime(
-            settings, engine, stores, SqlDeliveries(engine), Service(stores, conversation)
-        )
+        async with open_support(settings, engine) as support:
+            stores = _stores(sessions, engine)
+            facts = support.facts
+            copy = Copy().with_site(settings.site_url)
+            copy = copy.with_store(hours=facts.hours, contact=facts.contact)
+            service = Service(stores, Conversation(copy), support)
+            service.funnel = SqlFunnel(engine)  # the staff console's funnel, every turn
+            staff = support.staff_desk(copy, service.apply)
+            yield Runtime(settings, engine, stores, SqlDeliveries(engine), service, support, staff)
     finally:
         await sessions.close()
         await engine.dispose()
@@ -66,6 +81,8 @@ async def load_sample_catalog_if_empty(runtime: Runtime) -> int:
     """Fill an empty catalog with synthetic stones (for `make run`); returns how many."""
     catalog = runtime.stores.catalog
     count = runtime.settings.sample_catalog_size
+    if count > 0:
+        await _load_sample_jewelry_and_melee(runtime.stores)
     if count == 0 or await catalog.count() > 0:
         return 0
     stones = list(sample_stones(count, seed=1))
@@ -73,6 +90,29 @@ async def load_sample_catalog_if_empty(runtime: Runtime) -> int:
         await catalog.add(stones[start : start + _SAMPLE_BATCH], supplier="sample")
     _log.info("loaded %d sample stones into the empty catalog", count)
     return count
+
+
+def _stores(sessions: SessionStore, engine: AsyncEngine) -> Stores:
+    return Stores(
+        sessions,
+        SqlCatalog(engine),
+        SqlCarts(engine),
+        SqlQuotes(engine),
+        SqlJewelry(engine),
+        SqlMelee(engine),
+        SqlOrders(engine),
+        SqlCheckouts(engine),
+    )
+
+
+async def _load_sample_jewelry_and_melee(stores: Stores) -> None:
+    """The sample jewellery range and melee parcels, each only into an empty table."""
+    if await stores.jewelry.count() == 0:
+        loaded = await stores.jewelry.put(sample_pieces(), supplier="sample")
+        _log.info("loaded %d sample jewellery pieces", loaded)
+    if await stores.melee.count() == 0:
+        loaded = await stores.melee.put(sample_parcels(), supplier="sample")
+        _log.info("loaded %d sample melee parcels", loaded)
 
 
 def _session_store(settings: Settings, engine: AsyncEngine) -> SessionStore:

@@ -1,11 +1,13 @@
-"""The `elgbot` command line: serve, chat, catalog import/sample, parse."""
+"""The `elgbot` command line: serve, chat, catalog import/sample, parse, staff."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import json
 import logging
+import os
 import sys
 import uuid
 from collections.abc import Sequence
@@ -14,10 +16,13 @@ from pathlib import Path
 from elgbot.bootstrap import Runtime, load_sample_catalog_if_empty, open_runtime
 from elgbot.catalog.feed import FeedError
 from elgbot.catalog.importer import ImportReport, import_feed
+from elgbot.catalog.progress import ProgressBar
 from elgbot.catalog.sample import write_sample_feed
+from elgbot.console.staff_cli import add_staff_commands
 from elgbot.conversation.inbound import InboundMessage
 from elgbot.settings import Settings
 from elgbot.understanding.diamond_spec import read_diamond_spec, spec_to_json
+from elgbot.uploads import Options, Upload, import_upload
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,13 +57,21 @@ def _parser() -> argparse.ArgumentParser:
     parse.set_defaults(run=_parse)
 
     _catalog_commands(commands.add_parser("catalog", help="manage the diamond catalog"))
+    _orders_commands(commands.add_parser("orders", help="orders from the store's order system"))
+    add_staff_commands(commands.add_parser("staff", help="staff console accounts"))
     return parser
 
 
 def _catalog_commands(catalog: argparse.ArgumentParser) -> None:
     commands = catalog.add_subparsers(required=True, metavar="COMMAND")
-    load = commands.add_parser("import", help="import a diamond feed (CSV)")
+    load = commands.add_parser("import", help="import a diamond, jewellery or melee feed (CSV)")
     load.add_argument("path", type=Path)
+    load.add_argument(
+        "--kind",
+        choices=["diamond", *(u.value for u in Upload if u is not Upload.ORDERS)],
+        default="diamond",
+        help="what the file lists (default: diamond)",
+    )
     load.add_argument("--replace", action="store_true", help="replace the supplier's stock")
     load.add_argument("--supplier", default="", help="whose stock this is")
     load.set_defaults(run=_import)
@@ -67,6 +80,17 @@ def _catalog_commands(catalog: argparse.ArgumentParser) -> None:
     sample.add_argument("--out", type=Path, required=True)
     sample.add_argument("--seed", type=int, default=0)
     sample.set_defaults(run=_sample)
+
+
+def _orders_commands(orders: argparse.ArgumentParser) -> None:
+    commands = orders.add_subparsers(required=True, metavar="COMMAND")
+    load = commands.add_parser(
+        "import",
+        help="import orders (CSV: order_id, phone, status, items, placed_at, "
+        "expected_delivery, tracking_url)",
+    )
+    load.add_argument("path", type=Path)
+    load.set_defaults(run=_import_upload, upload=Upload.ORDERS)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -137,11 +161,34 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if args.kind != "diamond":
+        args.upload = Upload(args.kind)
+        return _import_upload(args)
     try:
         report = asyncio.run(_import_file(args.path, args.replace, args.supplier))
     except FeedError as exc:
         print(f"cannot import {args.path}: {exc}", file=sys.stderr)
         return 2
+    except UnicodeDecodeError as exc:  # batches before the bad byte may be in
+        print(f"cannot read {args.path} as UTF-8 text: {exc}", file=sys.stderr)
+        return 2
+    for rejection in report.rejections:
+        print(f"line {rejection.line}: {rejection.stock_id or '-'}: {rejection.reason}")
+    print(report.summary())
+    return 0 if report.imported + report.updated > 0 else 1
+
+
+def _import_upload(args: argparse.Namespace) -> int:
+    try:
+        options = Options(getattr(args, "supplier", ""), getattr(args, "replace", False))
+        report = asyncio.run(import_upload(Settings(), args.upload, args.path, options))
+    except FeedError as exc:
+        print(f"cannot import {args.path}: {exc}", file=sys.stderr)
+        return 2
+    return _print_report(report)
+
+
+def _print_report(report: ImportReport) -> int:
     for rejection in report.rejections:
         print(f"line {rejection.line}: {rejection.stock_id or '-'}: {rejection.reason}")
     print(report.summary())
@@ -150,22 +197,18 @@ def _import(args: argparse.Namespace) -> int:
 
 async def _import_file(path: Path, replace: bool, supplier: str) -> ImportReport:
     tty = sys.stderr.isatty()
-
-    def progress(rows: int) -> None:
-        if tty:
-            print(f"\r{rows:,} rows read", end="", file=sys.stderr, flush=True)
-
     async with open_runtime(Settings()) as runtime:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
+        with path.open("rb") as raw, io.TextIOWrapper(raw, "utf-8-sig", newline="") as stream:
+            bar = ProgressBar(sys.stderr, os.fstat(raw.fileno()).st_size, raw.tell)
             report = await import_feed(
                 runtime.stores.catalog,
                 stream,
                 replace=replace,
                 supplier=supplier,
-                progress=progress,
+                progress=bar if tty else lambda _rows: None,
             )
     if tty:
-        print(file=sys.stderr)
+        bar.finish()
     return report
 
 

@@ -36,6 +36,33 @@ class Settings(BaseSettings):
         7 * 24 * 3600, validation_alias=_env("ELG_SESSION_TTL_SECONDS"), gt=0
     )
     sample_catalog_size: int = Field(5000, validation_alias=_env("ELG_SAMPLE_CATALOG_SIZE"), ge=0)
+    # Bearer token of the store's systems for the JSON APIs (orders, stock). Unset: every
+    # API request is refused (401).
+    api_token: str | None = Field(None, validation_alias=_env("ELG_API_TOKEN"))
+
+    # Talk to Support. Without a Gemini key the assistant answers from the store facts.
+    gemini_api_key: str | None = Field(None, validation_alias=_env("GEMINI_API_KEY"))
+    gemini_model: str = Field("gemini-3.5-flash-lite", validation_alias=_env("ELG_GEMINI_MODEL"))
+    gemini_base_url: str | None = Field(None, validation_alias=_env("ELG_GEMINI_BASE_URL"))
+    gemini_timeout_seconds: float = Field(
+        20.0, validation_alias=_env("ELG_GEMINI_TIMEOUT_SECONDS"), gt=0
+    )
+    assistant_budget_seconds: float = Field(
+        3.0, validation_alias=_env("ELG_ASSISTANT_BUDGET_SECONDS"), gt=0
+    )
+    store_facts: Path | None = Field(None, validation_alias=_env("ELG_STORE_FACTS"))
+    handoff_timeout_minutes: float = Field(
+        60.0, validation_alias=_env("ELG_HANDOFF_TIMEOUT_MINUTES"), gt=0
+    )
+
+    # Staff console. Secure cookies travel only over HTTPS: turn them off only for a console
+    # reached over plain http on this machine.
+    console_secure_cookies: bool = Field(True, validation_alias=_env("ELG_CONSOLE_SECURE_COOKIES"))
+    console_session_hours: float = Field(
+        12.0, validation_alias=_env("ELG_CONSOLE_SESSION_HOURS"), gt=0
+    )
+    # "Today" and the funnel's days on the overview, in the store's time zone.
+    console_timezone: str = Field("Asia/Kolkata", validation_alias=_env("ELG_CONSOLE_TIMEZONE"))
 
     @property
     def effective_database_url(self) -> str:

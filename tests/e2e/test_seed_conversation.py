@@ -69,9 +69,13 @@ async def test_back_from_results_asks_for_the_spec_again(chat: Chat) -> None:
     assert "Shape, Carat, Color, Clarity, Cut, Budget" in reply
 
 
-async def test_other_menu_items_say_honestly_that_they_are_coming(chat: Chat) -> None:
+async def test_menu_items_2_to_4_start_their_flows(chat: Chat) -> None:
     await chat.say("Hi")
-    for choice, name in (("2", "Lab Jewelry"), ("3", "Lab Melee"), ("4", "Order tracking")):
+    for choice, opening in (
+        ("2", "Let’s find your laboratory-grown diamond jewellery."),
+        ("3", "Let’s find your melee"),
+        ("4", "Please send your order id"),  # this number has no orders
+    ):
         [reply] = messages(await chat.say(choice))
-        assert reply.startswith(f"{name} on WhatsApp is coming soon.")
-        assert "https://elg.com" in reply
+        assert reply.startswith(opening)
+        await chat.say("menu")

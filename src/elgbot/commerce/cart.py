@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
@@ -15,6 +16,8 @@ from elgbot.storage.schema import cart_items
 
 class ItemKind(StrEnum):
     DIAMOND = "diamond"
+    JEWELRY = "jewelry"
+    MELEE = "melee"  # a quantity of a parcel: `carats`, priced per carat
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +25,8 @@ class CartItem:
     kind: ItemKind
     item_id: str
     title: str
-    price_inr: int
+    price_inr: int  # the line's total (for melee: carats times the price per carat)
+    carats: float | None = None  # melee only
 
 
 class SqlCarts:
@@ -39,6 +43,7 @@ class SqlCarts:
             title=item.title,
             price_inr=item.price_inr,
             added_at=time.time(),
+            carats=item.carats,
         )
         async with self._engine.begin() as conn:
             result = await conn.execute(
@@ -46,18 +51,71 @@ class SqlCarts:
             )
         return result.rowcount == 1
 
+    async def put(self, customer: str, item: CartItem) -> bool:
+        """Put `item` in the cart, replacing the line for the same item (a melee parcel
+        asked for again: the new quantity counts); False when it replaced one."""
+        values = {"title": item.title, "price_inr": item.price_inr, "carats": item.carats}
+        statement = self._insert(cart_items).values(
+            customer=customer,
+            kind=item.kind.value,
+            item_id=item.item_id,
+            added_at=time.time(),
+            **values,
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=[cart_items.c.customer, cart_items.c.kind, cart_items.c.item_id],
+            set_=values,
+        )
+        async with self._engine.begin() as conn:
+            known = await conn.scalar(
+                select(func.count()).where(
+                    cart_items.c.customer == customer,
+                    cart_items.c.kind == item.kind.value,
+                    cart_items.c.item_id == item.item_id,
+                )
+            )
+            await conn.execute(statement)
+        return not known
+
+    async def remove(self, customer: str, position: int) -> CartItem | None:
+        """Take out the item shown as `position` (1 = first); None when there is none."""
+        query = (
+            select(cart_items.c.id, *_ITEM_COLUMNS)
+            .where(cart_items.c.customer == customer)
+            .order_by(cart_items.c.id)
+            .offset(position - 1)
+            .limit(1)
+        )
+        async with self._engine.begin() as conn:
+            row = (await conn.execute(query)).one_or_none() if position >= 1 else None
+            if row is not None:
+                await conn.execute(delete(cart_items).where(cart_items.c.id == row.id))
+        return None if row is None else _item(row)
+
     async def items(self, customer: str) -> list[CartItem]:
         query = (
-            select(
-                cart_items.c.kind, cart_items.c.item_id, cart_items.c.title, cart_items.c.price_inr
-            )
+            select(*_ITEM_COLUMNS)
             .where(cart_items.c.customer == customer)
             .order_by(cart_items.c.id)
         )
         async with self._engine.connect() as conn:
             rows = (await conn.execute(query)).all()
-        return [CartItem(ItemKind(r.kind), r.item_id, r.title, int(r.price_inr)) for r in rows]
+        return [_item(r) for r in rows]
 
     async def clear(self, customer: str) -> None:
         async with self._engine.begin() as conn:
             await conn.execute(delete(cart_items).where(cart_items.c.customer == customer))
+
+
+_ITEM_COLUMNS = (
+    cart_items.c.kind,
+    cart_items.c.item_id,
+    cart_items.c.title,
+    cart_items.c.price_inr,
+    cart_items.c.carats,
+)
+
+
+def _item(row: Row[*tuple[Any, ...]]) -> CartItem:
+    carats = None if row.carats is None else float(row.carats)
+    return CartItem(ItemKind(row.kind), row.item_id, row.title, int(row.price_inr), carats)

@@ -35,6 +35,7 @@ class Copy:
     result_line: str = "{n}. {shape} | {carat}ct | {color} | {clarity} | {cut} | {price}"
     result_link: str = "   {site}/diamonds/{stock_id}"
     near_match_note: str = "   (close match: {differences})"
+    stretch_note: str = "   (stretch: {over} over your budget)"
     no_match: str = (
         "We couldn’t find an exact match. Would you like a custom quote?\n"
         'Type "Quote" or "Yes" to proceed.'
@@ -64,6 +65,9 @@ class Copy:
         "Sorry, product {n} has just been sold or withdrawn. Please pick another option, or "
         "send your preferences again to search."
     )
+    bare_number: str = (
+        "To add option {n} to your cart, type *add to cart {n}*.\nFor the main menu, type *menu*."
+    )
     no_such_option: str = "There is no option {n} here. Please choose an option from 1 to {count}."
     nothing_to_add: str = (
         "There is nothing to add yet. Type *1* for Lab Diamonds and send a description first."
@@ -71,7 +75,10 @@ class Copy:
     cart_empty: str = "Your cart is empty.\nType *1* to explore Lab Diamonds."
     cart_header: str = "Your cart:"
     cart_line: str = "{n}. {title} | {price}"
-    cart_total: str = "Total: {total}\nContinue shopping: {site}/diamonds"
+    cart_link: str = "   {site}/{path}/{item_id}"
+    cart_unavailable_note: str = "   (no longer available: sold or withdrawn, not in the total)"
+    cart_repriced_note: str = "   (price changed from {old} to {new})"
+    cart_total: str = "Total: {total}\nContinue shopping: {site}"
     spec_not_understood: str = (
         "Sorry, I could not read a diamond description from that.\n"
         "Please send: Shape, Carat, Color, Clarity, Cut, Budget\n"
@@ -111,6 +118,7 @@ class Copy:
         "₹1,00,000\n"
         "• *add to cart 1* after you see options\n"
         "• *cart* to see your cart\n"
+        "• *remove 1*, *clear cart* or *checkout* for your cart\n"
         "• *back* to go one step back"
     )
     coming_soon: str = (
@@ -120,9 +128,194 @@ class Copy:
     busy: str = (
         "Sorry, we are handling your previous message. Please send this one again in a moment."
     )
+    # ---- Talk to Support: the assistant, and a person. `{hours}` and `{contact}` come from
+    # the store facts file (sections "Hours" and "Other ways to reach us").
+    support_welcome: str = (
+        "Happy to help. Ask me anything about ELG: certificates, shipping, returns, "
+        "caring for your jewellery …\n"
+        "Type *agent* to talk to a person from our team, or *menu* for all options."
+    )
+    assistant_footer: str = "(Type *agent* to talk to a person, or *menu* for all options.)"
+    assistant_unknown: str = (
+        "Sorry, I don’t know the answer to that. Type *agent* and a member of our team will "
+        "reply here, or type *menu* for all options."
+    )
+    assistant_unavailable: str = (
+        "Sorry, I can’t answer questions right now. Type *agent* and a member of our team "
+        "will reply here, or type *menu* for all options."
+    )
+    assistant_declined: str = (
+        "Sorry, I can’t help with that here. Type *agent* to talk to a person, or *menu* for "
+        "all options."
+    )
+    assistant_safe_answer: str = (
+        "For prices, offers and orders please use the menu, which always shows the current "
+        "details: *1* Lab Diamonds, *4* Track My Order. Or type *agent* to ask our team."
+    )
+    assistant_ask_again: str = (
+        "Sorry, I could not answer your earlier question in time. Please send it again, or "
+        "type *agent* to talk to a person."
+    )
+    handoff_opened: str = (
+        "Thank you. A member of our team will reply to you here in this chat.\n"
+        "Our hours: {hours}\n"
+        "Type *menu* at any time to go back to the bot."
+    )
+    handoff_ended: str = "You are back with the ELG bot. Our team can still see your messages."
+    handoff_closed: str = (
+        "Our team has closed this conversation. The ELG bot is back: type *menu* for all options."
+    )
+    handoff_unanswered: str = (
+        "Sorry for the wait: our team has not been able to reply yet. You can also reach us "
+        "here:\n{contact}\nOur hours: {hours}\nOr type *menu* to go back to the bot."
+    )
+
+    # ---- Lab Jewelry (menu 2) ----------------------------------------------------------------
+    jewelry_question: str = (
+        "Let’s find your laboratory-grown diamond jewellery.\n"
+        "Tell me what you are looking for (type, metal, budget) in one message.\n"
+        "\n"
+        "(Examples: ring in 18k rose gold under 60k · studs below 40000 · "
+        "platinum band size 14)"
+    )
+    jewelry_not_understood: str = (
+        "Sorry, I could not tell which piece you are looking for.\n"
+        "Please send the type, metal and budget, e.g. ring in 18k rose gold under 60k"
+    )
+    jewelry_results_header: str = "Here are some pieces for you ({wish}):"
+    jewelry_result: str = "{n}. {title}\n   {details} | {price}\n   {site}/jewelry/{stock_id}"
+    jewelry_results_footer: str = (
+        "Reply: add to cart 1\n"
+        "Or tell me what to change (e.g. in white gold, under 80k).\n"
+        "\n"
+        "Explore More: {site}/jewelry"
+    )
+    jewelry_results_help: str = (
+        "Reply *add to cart 1* to add a piece, tell me what to change (e.g. in platinum), "
+        "or type *menu* for all options."
+    )
+    design_suggestion: str = (
+        "We couldn’t find a piece like that in stock. Our designers can make it for you.\n"
+        'Would you like a custom quote for a bespoke design? Type "Quote" or "Yes" to proceed.'
+    )
+    design_question_again: str = (
+        'Type "Quote" or "Yes" for a bespoke design quote, "No" to search again, or *menu* for '
+        "all options."
+    )
+    design_instructions: str = (
+        "Wonderful. Please describe the design you have in mind: style, metal, ring size, "
+        "stones, budget, or a link to a picture. Our team will prepare a personalized quote.\n"
+        "Submit here: {site}/quote"
+    )
+    design_declined: str = (
+        "No problem. Tell me what else you are looking for, or type *menu* for all options."
+    )
+    jewelry_added: str = (
+        "✅ Product {n} has been added to your cart.\nContinue shopping: {site}/jewelry"
+    )
+    # ---- Lab Melee (menu 3) ------------------------------------------------------------------
+    melee_question: str = (
+        "Let’s find your melee (small laboratory-grown diamonds, sold per carat).\n"
+        "Please send the size, quality and quantity:\n"
+        "• size: sieve (+6.5 -7), millimetres (1.3 mm) or pointer (2 pointer)\n"
+        "• quality: e.g. EF VVS or GH VS-SI\n"
+        "• quantity: e.g. 10 cts\n"
+        "\n"
+        "(Example: +6.5 -7 EF VVS 10 carats)"
+    )
+    melee_not_understood: str = (
+        "Sorry, I could not read a melee size from that.\n"
+        "Please send e.g. +6.5 -7 EF VVS 10 carats, or 1.3 mm GH VS-SI 10 cts"
+    )
+    melee_size_missing: str = (
+        "Got it: {known}. Which size? A sieve (+6.5 -7), millimetres (1.3 mm) or a pointer "
+        "(2 pointer)."
+    )
+    melee_results_header: str = "Melee parcels for {wish}:"
+    melee_result: str = "{n}. {sieve} | {mm} mm | {band} | {price}/ct | {available} ct available"
+    melee_total: str = "   {carats} ct × {price}/ct = {total}"
+    melee_short: str = (
+        "   Only {available} ct available: {available} ct × {price}/ct = {total}. "
+        "Type *quote* and our team will source the other {missing} ct."
+    )
+    melee_quantity_hint: str = "Tell me how many carats you need (e.g. 10 cts) to see the total."
+    melee_results_footer: str = "Reply: add to cart 1\n\nExplore More: {site}/melee"
+    melee_results_help: str = (
+        "Reply *add to cart 1*, send another size or quantity (e.g. 20 cts), type *quote* for "
+        "a quote, or *menu* for all options."
+    )
+    melee_no_match: str = (
+        "We have no parcel of that size and quality in stock right now. Our team can source "
+        'it: would you like a quote? Type "Quote" or "Yes" to proceed.'
+    )
+    melee_quote_question_again: str = (
+        'Type "Quote" or "Yes" for a quote, "No" to search again, or *menu* for all options.'
+    )
+    melee_quote_noted: str = (
+        "Thank you, we have noted your request ({wish}). Our team will reply in this chat "
+        "with a quote.\nType *menu* to keep exploring."
+    )
+    melee_quote_declined: str = (
+        "No problem. Send another size or quality, or type *menu* for all options."
+    )
+    melee_quantity_first: str = (
+        "How many carats of option {n} do you need? Send e.g. 10 cts, then: add to cart {n}"
+    )
+    melee_added: str = (
+        "✅ {carats} ct of product {n} ({total}) has been added to your cart.\n"
+        "Continue shopping: {site}/melee"
+    )
+    melee_added_partly: str = (
+        "✅ {carats} ct of product {n} ({total}) has been added to your cart: that is all we "
+        "have. Type *quote* and our team will source the other {missing} ct."
+    )
+    # ---- Track My Order (menu 4) -------------------------------------------------------------
+    order_id_question: str = (
+        "Please send your order id (e.g. ELG-10234). You will find it in your order confirmation."
+    )
+    orders_header: str = "Your recent orders:"
+    order_line: str = "{n}. {order_id} | {status} | placed {placed}"
+    orders_footer: str = "Reply with a number for details (e.g. 1), or send another order id."
+    orders_help: str = (
+        "Please reply with a number from the list (e.g. 1) or an order id, or type *menu*."
+    )
+    order_details: str = "Order {order_id}: {status}\nItems: {items}\nPlaced: {placed}"
+    order_expected: str = "Expected delivery: {expected}"
+    order_tracking: str = "Track your parcel: {tracking_url}"
+    order_footer: str = "Send another order id, or type *menu* for all options."
+    order_not_found: str = (
+        "Sorry, we cannot find order {order_id} for this number. Please check the id, or "
+        "type *agent* and our team will help you."
+    )
+    order_id_not_understood: str = (
+        "Sorry, I could not read an order id from that. Please send it like ELG-10234, or "
+        "type *agent* and our team will help you."
+    )
+    # ---- the cart's commands -----------------------------------------------------------------
+    cart_actions: str = "Reply *checkout* to order, or *remove 1* to take out an item."
+    removed_from_cart: str = "Removed from your cart: {title}.\nType *cart* to see your cart."
+    no_such_cart_item: str = (
+        "Your cart has no item {n}. Type *cart* to see your items with their numbers."
+    )
+    cart_cleared: str = "Your cart is now empty.\nType *menu* to keep exploring."
+    checkout_link: str = (
+        "Thank you! Complete your order here:\n{site}/checkout?cart={token}\n"
+        "Total: {total} for {count} item(s). Our team will confirm availability and delivery."
+    )
+    checkout_empty: str = (
+        "Your cart is empty, so there is nothing to check out yet. Type *menu* to explore."
+    )
 
     def with_site(self, site_url: str) -> Copy:
         """A copy with `{site}` filled in everywhere."""
         site = site_url.rstrip("/")
         values = {f.name: getattr(self, f.name).replace("{site}", site) for f in fields(self)}
+        return Copy(**values)
+
+    def with_store(self, *, hours: str, contact: str) -> Copy:
+        """A copy with the store's `{hours}` and `{contact}` (from its facts) filled in."""
+        values = {
+            f.name: getattr(self, f.name).replace("{hours}", hours).replace("{contact}", contact)
+            for f in fields(self)
+        }
         return Copy(**values)

@@ -5,14 +5,16 @@ Closed unions: the service must handle every effect, and mypy says so when one i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 
+from elgbot.catalog.listing import StockState
 from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
-from elgbot.commerce.cart import CartItem
+from elgbot.commerce.cart import CartItem, ItemKind
 from elgbot.conversation.inbound import MessageKind
-from elgbot.conversation.session import Session, ShownItem
+from elgbot.conversation.menu_events import MenuEffect, MenuEvent
+from elgbot.conversation.session import ChatLine, Session, ShownItem
 
 
 # ---- events -------------------------------------------------------------------------------
@@ -38,14 +40,56 @@ class AddOutcome(StrEnum):
 class CartAdded:
     option: int
     outcome: AddOutcome
+    kind: ItemKind = ItemKind.DIAMOND
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedCartItem(CartItem):
+    """A cart's diamond with its state in the catalog now: sold, withdrawn or repriced
+    stones are flagged when the cart is shown, never kept silently at an old price."""
+
+    now: StockState | None = None  # None: not looked up
+
+    @classmethod
+    def of(cls, item: CartItem, now: StockState) -> CheckedCartItem:
+        return cls(**{f.name: getattr(item, f.name) for f in fields(item)}, now=now)
 
 
 @dataclass(frozen=True, slots=True)
 class CartShown:
-    items: tuple[CartItem, ...]
+    items: tuple[CartItem, ...]  # diamonds as `CheckedCartItem`
 
 
-Event = CustomerSaid | DiamondsFound | CartAdded | CartShown
+class AnswerKind(StrEnum):
+    ANSWERED = "answered"  # `text` is the answer
+    UNKNOWN = "unknown"  # the store's facts do not say
+    DECLINED = "declined"  # the model refused (a blocked prompt)
+    FAILED = "failed"  # quota, server error, timeout, no network …
+    UNSAFE = "unsafe"  # the answer stated a price, discount or order status not in the facts
+    EXPIRED = "expired"  # too late to answer (e.g. pending across a long restart)
+
+
+@dataclass(frozen=True, slots=True)
+class AssistantAnswered:
+    question: str
+    kind: AnswerKind
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffClosed:
+    """Staff closed the conversation: the bot takes over again."""
+
+
+Event = (
+    CustomerSaid
+    | DiamondsFound
+    | CartAdded
+    | CartShown
+    | AssistantAnswered
+    | HandoffClosed
+    | MenuEvent  # jewellery, melee, orders, the cart's commands (menu_events)
+)
 
 
 # ---- effects ------------------------------------------------------------------------------
@@ -71,7 +115,42 @@ class RecordQuote:
     request_text: str
 
 
-Effect = SearchDiamonds | AddToCart | ShowCart | RecordQuote
+@dataclass(frozen=True, slots=True)
+class AskAssistant:
+    history: tuple[ChatLine, ...]
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenHandoff:
+    """Record that the customer wants a person, with what staff should read first."""
+
+    history: tuple[ChatLine, ...]
+    request_text: str
+    spec_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordHandoffMessage:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CloseHandoff:
+    """The customer went back to the bot."""
+
+
+Effect = (
+    SearchDiamonds
+    | AddToCart
+    | ShowCart
+    | RecordQuote
+    | AskAssistant
+    | OpenHandoff
+    | RecordHandoffMessage
+    | CloseHandoff
+    | MenuEffect  # jewellery, melee, orders, the cart's commands (menu_events)
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,20 +9,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from elgbot.conversation import diamonds
+from elgbot.conversation import cart_flow, diamonds, jewelry, melee, orders, support
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import (
     AddOutcome,
     AddToCart,
+    AssistantAnswered,
     CartAdded,
     CartShown,
     CustomerSaid,
     DiamondsFound,
     Event,
+    HandoffClosed,
     ShowCart,
     Turn,
 )
 from elgbot.conversation.inbound import MessageKind
+from elgbot.conversation.menu_events import (
+    CartCleared,
+    CartItemRemoved,
+    CheckoutStarted,
+    JewelryFound,
+    MeleeAdded,
+    MeleeFound,
+    MenuEvent,
+    OrderLookedUp,
+    OrdersListed,
+)
 from elgbot.conversation.replies import cart
 from elgbot.conversation.session import Session, Step
 from elgbot.understanding.commands import (
@@ -32,7 +45,10 @@ from elgbot.understanding.commands import (
     read_option_number,
 )
 from elgbot.understanding.diamond_spec import read_diamond_spec
+from elgbot.understanding.jewelry_query import read_jewelry_query
+from elgbot.understanding.melee_query import read_melee_query
 from elgbot.understanding.menu import MenuChoice, read_menu_choice
+from elgbot.understanding.support_words import asks_for_person
 
 TextHandler = Callable[[Copy, Session, str], Turn]
 
@@ -47,12 +63,37 @@ def _main_menu(copy: Copy, session: Session, text: str) -> Turn:
     choice = read_menu_choice(text)
     if choice is MenuChoice.DIAMONDS:
         return Turn(Session(step=Step.COLLECT_DIAMOND_SPECS), (copy.diamond_question,))
+    if choice is MenuChoice.SUPPORT:
+        return support.welcome(copy, session)
     if choice is not None:
-        return Turn(session, (_coming_soon(copy, choice),))
+        return _MENU_FLOWS[choice](copy, session)
+    if (turn := _straight_to_a_flow(copy, session, text)) is not None:
+        return turn
     if diamonds.says_something(read_diamond_spec(text)):
         # Someone who types a spec straight away wants diamonds: no need for "1" first.
         return diamonds.collect_spec(copy, Session(step=Step.COLLECT_DIAMOND_SPECS), text)
-    return Turn(session, (copy.not_understood,))
+    return support.not_understood(copy, session, text)
+
+
+def _straight_to_a_flow(copy: Copy, session: Session, text: str) -> Turn | None:
+    """ "studs below 40000" or "+6.5 -7 EF VVS" at the menu: no need for "2" or "3" first."""
+    # A piece and one more thing (metal, budget, size): one word ("drop") is not enough.
+    piece = read_jewelry_query(text)
+    wish = piece.query
+    more = (not wish.metal.is_open, wish.budget_max_inr is not None, wish.ring_size is not None)
+    if wish.kind is not None and any(more) and not piece.unclear:
+        return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
+    parcel = read_melee_query(text)
+    if parcel.query.mm_from is not None and not parcel.unclear:
+        return melee.collect(copy, melee.welcome(copy, session).session, text)
+    return None
+
+
+def _support(copy: Copy, session: Session, text: str) -> Turn:
+    # A bare menu choice ("1", "track order") still works here; all else is a question.
+    if read_menu_choice(text) is not None and len(text.split()) <= 3:
+        return _main_menu(copy, session.at(Step.MAIN_MENU), text)
+    return support.on_question(copy, session, text)
 
 
 STEPS: dict[Step, StepRules] = {
@@ -65,20 +106,40 @@ STEPS: dict[Step, StepRules] = {
         on_text=diamonds.on_quote_suggestion, back=Step.COLLECT_DIAMOND_SPECS
     ),
     Step.QUOTE_REQUESTED: StepRules(on_text=diamonds.on_quote_details, back=Step.MAIN_MENU),
+    Step.SUPPORT: StepRules(on_text=_support, back=Step.MAIN_MENU),
+    Step.COLLECT_JEWELRY: StepRules(on_text=jewelry.collect, back=Step.MAIN_MENU),
+    Step.JEWELRY_RESULTS_SHOWN: StepRules(on_text=jewelry.on_results, back=Step.COLLECT_JEWELRY),
+    Step.DESIGN_SUGGESTION: StepRules(
+        on_text=jewelry.on_design_suggestion, back=Step.COLLECT_JEWELRY
+    ),
+    Step.DESIGN_REQUESTED: StepRules(on_text=jewelry.on_design_details, back=Step.MAIN_MENU),
+    Step.COLLECT_MELEE: StepRules(on_text=melee.collect, back=Step.MAIN_MENU),
+    Step.MELEE_RESULTS_SHOWN: StepRules(on_text=melee.on_results, back=Step.COLLECT_MELEE),
+    Step.MELEE_QUOTE_SUGGESTION: StepRules(
+        on_text=melee.on_quote_suggestion, back=Step.COLLECT_MELEE
+    ),
+    Step.ORDERS_SHOWN: StepRules(on_text=orders.on_list, back=Step.MAIN_MENU),
+    Step.ASK_ORDER_ID: StepRules(on_text=orders.on_order_id, back=Step.MAIN_MENU),
 }
+
+# Menu items 2-4 (1 and 5 are read above them).
+_MENU_FLOWS: dict[MenuChoice, Callable[[Copy, Session], Turn]] = {
+    MenuChoice.JEWELRY: jewelry.welcome,
+    MenuChoice.MELEE: melee.welcome,
+    MenuChoice.TRACK_ORDER: orders.start,
+}
+# At these steps a bare number is ambiguous ("3": option 3, or menu item 3?): the bot asks
+# rather than put something in the cart the customer did not mean to.
+_PICKING = frozenset(
+    {Step.DIAMOND_RESULTS_SHOWN, Step.JEWELRY_RESULTS_SHOWN, Step.MELEE_RESULTS_SHOWN}
+)
 
 # What a step says when the customer arrives at it (via "back").
 _ENTRY_TEXT: dict[Step, Callable[[Copy], str]] = {
     Step.MAIN_MENU: lambda c: c.main_menu,
     Step.COLLECT_DIAMOND_SPECS: lambda c: c.diamond_question,
-}
-
-# Built in later issues; until then each says so honestly.
-_COMING_SOON = {
-    MenuChoice.JEWELRY: "Lab Jewelry",
-    MenuChoice.MELEE: "Lab Melee",
-    MenuChoice.TRACK_ORDER: "Order tracking",
-    MenuChoice.SUPPORT: "Chat with our support team",
+    Step.COLLECT_JEWELRY: lambda c: c.jewelry_question,
+    Step.COLLECT_MELEE: lambda c: c.melee_question,
 }
 
 
@@ -93,14 +154,53 @@ class Conversation:
             case DiamondsFound():
                 return diamonds.show_found(self.copy, session, event)
             case CartAdded():
-                return Turn(session, (self._added(event),))
+                return Turn(session, (cart_flow.added(self.copy, event) or self._added(event),))
             case CartShown():
                 return Turn(session, (cart(self.copy, event.items),))
+            case AssistantAnswered():
+                return support.answered(self.copy, session, event)
+            case HandoffClosed():
+                return support.closed_by_staff(self.copy, session)
+            case (
+                JewelryFound()
+                | MeleeFound()
+                | MeleeAdded()
+                | OrdersListed()
+                | OrderLookedUp()
+                | CartItemRemoved()
+                | CartCleared()
+                | CheckoutStarted()
+            ):
+                return self._menu_event(session, event)
+
+    def _menu_event(self, session: Session, event: MenuEvent) -> Turn:
+        copy = self.copy
+        match event:
+            case JewelryFound():
+                return jewelry.show_found(copy, session, event)
+            case MeleeFound():
+                return melee.show_found(copy, session, event)
+            case MeleeAdded():
+                return Turn(session, (melee.added(copy, event),))
+            case OrdersListed():
+                return orders.listed(copy, session, event)
+            case OrderLookedUp():
+                return orders.looked_up(copy, session, event)
+            case CartItemRemoved():
+                return cart_flow.removed(copy, session, event)
+            case CartCleared():
+                return cart_flow.cleared(copy, session, event)
+            case CheckoutStarted():
+                return cart_flow.checked_out(copy, session, event)
 
     def _said(self, session: Session, said: CustomerSaid) -> Turn:
+        if session.handoff:  # a person has the conversation: store, say nothing
+            return support.in_handoff(self.copy, session, said)
         if problem := self._unreadable(said):
             return Turn(session, (problem,))
         text = said.text
+        if asks_for_person(text):
+            return support.open_handoff(self.copy, session, text)
         if (turn := self._everywhere(session, text)) is not None:
             return turn
         return STEPS[session.step].on_text(self.copy, session, text)
@@ -124,6 +224,8 @@ class Conversation:
             return Turn(session, (self.copy.help,))
         if command is Command.CART:
             return Turn(session, effects=(ShowCart(),))
+        if (turn := cart_flow.on_text(session, text)) is not None:
+            return turn
         return self._add_to_cart(session, text)
 
     def _back(self, session: Session) -> Turn:
@@ -134,16 +236,21 @@ class Conversation:
 
     def _add_to_cart(self, session: Session, text: str) -> Turn | None:
         option = read_add_to_cart(text)
-        if option is None and session.step is Step.DIAMOND_RESULTS_SHOWN:
-            option = read_option_number(text)
         if option is None:
-            return None
+            return self._bare_number(session, text)
         if not session.shown:
             return Turn(session, (self.copy.nothing_to_add,))
         if not 1 <= option <= len(session.shown):
             reply = self.copy.no_such_option.format(n=option, count=len(session.shown))
             return Turn(session, (reply,))
-        return Turn(session, effects=(AddToCart(option, session.shown[option - 1]),))
+        item = session.shown[option - 1]
+        if (turn := cart_flow.before_add(self.copy, session, option, item)) is not None:
+            return turn
+        return Turn(session, effects=(AddToCart(option, item),))
+
+    def _bare_number(self, session: Session, text: str) -> Turn | None:
+        number = read_option_number(text) if session.step in _PICKING and session.shown else None
+        return None if number is None else Turn(session, (self.copy.bare_number.format(n=number),))
 
     def _added(self, event: CartAdded) -> str:
         template = {
@@ -152,7 +259,3 @@ class Conversation:
             AddOutcome.UNAVAILABLE: self.copy.item_unavailable,
         }[event.outcome]
         return template.format(n=event.option)
-
-
-def _coming_soon(copy: Copy, choice: MenuChoice) -> str:
-    return copy.coming_soon.format(item=_COMING_SOON[choice])

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import Stone
-from elgbot.commerce.cart import CartItem
+from elgbot.commerce.cart import CartItem, ItemKind
 from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import CheckedCartItem
 from elgbot.understanding.money import format_inr
 
 
@@ -32,14 +33,35 @@ def results(copy: Copy, matches: Sequence[Match]) -> str:
     return "\n".join(lines)
 
 
+# Where each kind of item has its page on the store's site.
+_PAGES = {ItemKind.DIAMOND: "diamonds", ItemKind.JEWELRY: "jewelry", ItemKind.MELEE: "melee"}
+
+
 def cart(copy: Copy, items: Sequence[CartItem]) -> str:
+    """The cart at today's prices: a diamond sold, withdrawn or repriced since it was added
+    says so, and only what can still be bought counts in the total."""
     if not items:
         return copy.cart_empty
-    lines = [copy.cart_header]
+    lines, total = [copy.cart_header], 0
     for n, item in enumerate(items, start=1):
-        lines.append(copy.cart_line.format(n=n, title=item.title, price=format_inr(item.price_inr)))
-    lines.append(copy.cart_total.format(total=format_inr(sum(i.price_inr for i in items))))
+        now = item.now if isinstance(item, CheckedCartItem) else None
+        price = item.price_inr if now is None else now.price_inr
+        lines.append(copy.cart_line.format(n=n, title=item.title, price=format_inr(price)))
+        available = now is None or now.available
+        if note := _cart_note(copy, item, price, available):
+            lines.append(note)
+        lines.append(copy.cart_link.format(path=_PAGES[item.kind], item_id=item.item_id))
+        total += price if available else 0
+    lines.append(copy.cart_total.format(total=format_inr(total)))
     return "\n".join(lines)
+
+
+def _cart_note(copy: Copy, item: CartItem, price: int, available: bool) -> str | None:
+    if not available:
+        return copy.cart_unavailable_note
+    if price != item.price_inr:
+        return copy.cart_repriced_note.format(old=format_inr(item.price_inr), new=format_inr(price))
+    return None
 
 
 def _result_lines(copy: Copy, n: int, match: Match) -> list[str]:
@@ -56,5 +78,7 @@ def _result_lines(copy: Copy, n: int, match: Match) -> list[str]:
     lines = [line]
     if match.differences:
         lines.append(copy.near_match_note.format(differences="; ".join(match.differences)))
+    if match.is_stretch:
+        lines.append(copy.stretch_note.format(over=format_inr(match.over_budget_inr)))
     lines.append(copy.result_link.format(stock_id=stone.stock_id))
     return lines

@@ -7,7 +7,16 @@ from enum import StrEnum
 from typing import Any
 
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
+from elgbot.catalog.jewelry import JewelryQuery
+from elgbot.catalog.melee import MeleeQuery
 from elgbot.catalog.stone import DiamondSpec
+from elgbot.commerce.cart import ItemKind
+from elgbot.conversation.menu_state import (
+    jewelry_from_dict,
+    jewelry_to_dict,
+    melee_from_dict,
+    melee_to_dict,
+)
 
 
 class Step(StrEnum):
@@ -16,6 +25,35 @@ class Step(StrEnum):
     DIAMOND_RESULTS_SHOWN = "diamond_results_shown"
     QUOTE_SUGGESTION = "quote_suggestion"
     QUOTE_REQUESTED = "quote_requested"
+    SUPPORT = "support"  # "Talk to Support": questions go to the assistant
+    # Lab Jewelry, Lab Melee, Track My Order (conversation/jewelry.py, melee.py, orders.py)
+    COLLECT_JEWELRY = "collect_jewelry"
+    JEWELRY_RESULTS_SHOWN = "jewelry_results_shown"
+    DESIGN_SUGGESTION = "design_suggestion"  # nothing found: a bespoke design?
+    DESIGN_REQUESTED = "design_requested"
+    COLLECT_MELEE = "collect_melee"
+    MELEE_RESULTS_SHOWN = "melee_results_shown"
+    MELEE_QUOTE_SUGGESTION = "melee_quote_suggestion"
+    ORDERS_SHOWN = "orders_shown"
+    ASK_ORDER_ID = "ask_order_id"
+
+
+class Speaker(StrEnum):
+    CUSTOMER = "customer"
+    ASSISTANT = "assistant"
+
+
+# The assistant's memory: the last few lines only, each capped, expiring with the session.
+HISTORY_LINES = 6
+HISTORY_LINE_CHARS = 600
+
+
+@dataclass(frozen=True, slots=True)
+class ChatLine:
+    """One line of the conversation with the assistant."""
+
+    speaker: Speaker
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +62,8 @@ class ShownItem:
 
     stock_id: str
     title: str
+    kind: ItemKind = ItemKind.DIAMOND
+    carats: float | None = None  # melee: the quantity asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,16 +72,30 @@ class Session:
     spec: DiamondSpec = field(default_factory=DiamondSpec)
     spec_text: str = ""  # the customer's own words for the spec, for staff and quotes
     shown: tuple[ShownItem, ...] = ()
+    history: tuple[ChatLine, ...] = ()  # questions to the assistant and its answers
+    handoff: bool = False  # a person has the conversation: the bot stays silent
+    jewelry: JewelryQuery = field(default_factory=JewelryQuery)
+    melee: MeleeQuery = field(default_factory=MeleeQuery)
+    orders: tuple[str, ...] = ()  # order ids as listed, so "1" means the first
 
     def at(self, step: Step) -> Session:
         return replace(self, step=step)
+
+    def remembering(self, *lines: ChatLine) -> Session:
+        capped = (ChatLine(line.speaker, line.text[:HISTORY_LINE_CHARS]) for line in lines)
+        return replace(self, history=(*self.history, *capped)[-HISTORY_LINES:])
 
     def to_json(self) -> dict[str, Any]:
         return {
             "step": self.step.value,
             "spec": spec_to_dict(self.spec),
             "spec_text": self.spec_text,
-            "shown": [[item.stock_id, item.title] for item in self.shown],
+            "shown": [_shown_to_json(item) for item in self.shown],
+            "history": [[line.speaker.value, line.text] for line in self.history],
+            "handoff": self.handoff,
+            "jewelry": jewelry_to_dict(self.jewelry),
+            "melee": melee_to_dict(self.melee),
+            "orders": list(self.orders),
         }
 
     @classmethod
@@ -54,10 +108,28 @@ class Session:
                 step=Step(data["step"]),
                 spec=spec_from_dict(data.get("spec") or {}),
                 spec_text=str(data.get("spec_text", "")),
-                shown=tuple(ShownItem(str(s), str(t)) for s, t in data.get("shown", [])),
+                shown=tuple(_shown_from_json(item) for item in data.get("shown", [])),
+                history=tuple(ChatLine(Speaker(s), str(t)) for s, t in data.get("history", [])),
+                handoff=data.get("handoff") is True,
+                jewelry=jewelry_from_dict(data.get("jewelry") or {}),
+                melee=melee_from_dict(data.get("melee") or {}),
+                orders=tuple(str(order_id) for order_id in data.get("orders", [])),
             )
         except (KeyError, ValueError, TypeError):
             return cls()
+
+
+def _shown_to_json(item: ShownItem) -> list[Any]:
+    if item.kind is ItemKind.DIAMOND:  # the form sessions stored before jewellery and melee
+        return [item.stock_id, item.title]
+    return [item.stock_id, item.title, item.kind.value, item.carats]
+
+
+def _shown_from_json(entry: list[Any]) -> ShownItem:
+    stock_id, title, *rest = entry
+    kind = ItemKind(rest[0]) if rest else ItemKind.DIAMOND
+    carats = float(rest[1]) if len(rest) > 1 and rest[1] is not None else None
+    return ShownItem(str(stock_id), str(title), kind, carats)
 
 
 def spec_to_dict(spec: DiamondSpec) -> dict[str, Any]:

@@ -1,9 +1,10 @@
 """Twilio's webhooks: incoming WhatsApp messages and delivery status callbacks.
 
 A request without a valid X-Twilio-Signature is refused with 403 before anything else
-happens. Replies go back as TwiML in the response (the fast path). These are plain
-Starlette routes: the busiest endpoint needs none of FastAPI's validation machinery, which
-cost about a fifth of each request.
+happens. Replies go back as TwiML in the response (the fast path); an answer not ready
+within the assistant's budget is sent later through the REST API (the slow path). These are
+plain Starlette routes: the busiest endpoint needs none of FastAPI's validation machinery,
+which cost about a fifth of each request.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ async def incoming_message(request: Request) -> Response:
         _log.warning("signed request without MessageSid or From: nothing to answer")
         return Response("missing MessageSid or From", status_code=400)
     try:
-        replies = await runtime.service.handle(message)
+        replies = await runtime.service.handle(message, reply_later=True)
     except Exception:
         # The claim stays open, so a redelivery is handled; the customer is not left silent.
         _log.exception("turn failed for %s", message.message_id)
