@@ -69,9 +69,14 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             copy = Copy().with_site(settings.site_url)
             copy = copy.with_store(hours=facts.hours, contact=facts.contact)
             service = Service(stores, Conversation(copy), support)
-            service.funnel = SqlFunnel(engine)  # the staff console's funnel, every turn
+            service.funnel = funnel = SqlFunnel(engine)  # the staff console's funnel
             staff = support.staff_desk(copy, service.apply)
-            yield Runtime(settings, engine, stores, SqlDeliveries(engine), service, support, staff)
+            try:
+                yield Runtime(
+                    settings, engine, stores, SqlDeliveries(engine), service, support, staff
+                )
+            finally:
+                await funnel.close()  # write what is still buffered
     finally:
         await sessions.close()
         await engine.dispose()

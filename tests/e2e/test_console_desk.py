@@ -67,6 +67,7 @@ async def handoff_id(staff: httpx.AsyncClient) -> int:
 
 async def age_the_customer(runtime: Runtime, seconds: float) -> None:
     """Pretend the customer's messages were all written `seconds` earlier."""
+    await runtime.service.funnel.flush()  # activity is written behind the turns
     async with runtime.engine.begin() as conn:
         for table, column in (
             (handoff_messages, handoff_messages.c.created_at),

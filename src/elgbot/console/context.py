@@ -37,12 +37,18 @@ def console_for(runtime: Runtime) -> Console:
         SqlStaffAccounts(engine),
         SqlConsoleSessions(engine, settings.console_session_hours * 3600),
         SqlLoginThrottle(engine),
-        SqlFunnel(engine),
+        _shared_funnel(runtime),
         Inbox(engine, runtime.staff),
         QuoteDesk(engine, support.outbox, support.courier),
         ZoneInfo(settings.console_timezone),
         settings.console_secure_cookies,
     )
+
+
+def _shared_funnel(runtime: Runtime) -> SqlFunnel:
+    """The service's own funnel, so a flush before a page includes this worker's turns."""
+    funnel = runtime.service.funnel
+    return funnel if isinstance(funnel, SqlFunnel) else SqlFunnel(runtime.engine)
 
 
 def console_of(request: Request) -> Console:
