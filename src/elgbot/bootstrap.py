@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from redis.asyncio import Redis
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.catalog.jewelry_sample import sample_pieces
@@ -28,7 +26,7 @@ from elgbot.conversation.machine import Conversation
 from elgbot.logs import get_logger
 from elgbot.service import Service, Stores
 from elgbot.settings import Settings
-from elgbot.storage.database import open_database
+from elgbot.storage.database import open_database, sqlite_file
 from elgbot.storage.deliveries import SqlDeliveries
 from elgbot.storage.redis_sessions import RedisSessionStore
 from elgbot.storage.sessions import SessionStore
@@ -128,7 +126,7 @@ def _session_store(settings: Settings, engine: AsyncEngine) -> SessionStore:
     }
     if settings.redis_url:
         return RedisSessionStore(Redis.from_url(settings.redis_url), **limits)
-    database = make_url(settings.effective_database_url)
-    if database.get_backend_name() == "sqlite" and database.database not in (None, "", ":memory:"):
-        return SqliteSessionStore(Path(database.database), **limits)
+    sqlite_path = sqlite_file(settings.effective_database_url)
+    if sqlite_path is not None:
+        return SqliteSessionStore(sqlite_path, **limits)
     return SqlSessionStore(engine, **limits)

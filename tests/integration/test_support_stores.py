@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import closing, nullcontext
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from elgbot.channels.twilio_rest import SendResult
 from elgbot.conversation.events import AnswerKind, OpenHandoff
 from elgbot.conversation.session import ChatLine, Speaker
-from elgbot.storage.database import open_database
+from elgbot.storage.database import open_database, sqlite_file
+from elgbot.storage.inline_sqlite import InlineSqlite
 from elgbot.support.assistant import Answer
 from elgbot.support.handoffs import Author, HandoffState, SqlHandoffs
 from elgbot.support.outbox import OutboxState, SqlOutbox
@@ -47,8 +49,11 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def outbox(engine: AsyncEngine, clock: Clock) -> SqlOutbox:
-    return SqlOutbox(engine, clock)
+def outbox(engine: AsyncEngine, clock: Clock) -> Iterator[SqlOutbox]:
+    """As the app wires it: on SQLite, the per-message check runs on an inline connection."""
+    path = sqlite_file(engine.url)
+    with closing(InlineSqlite(path)) if path else nullcontext() as inline:
+        yield SqlOutbox(engine, clock, inline=inline)
 
 
 async def awaiting(outbox: SqlOutbox, owner: str = "worker-1") -> int:
@@ -82,6 +87,19 @@ async def test_a_customers_rows_come_out_in_order_and_a_pending_answer_holds_bac
     assert after is not None
     assert after.id == later
     assert not await outbox.has_unfinished("+919800000000")
+
+
+async def test_a_customer_has_unfinished_rows_until_the_last_is_sent(outbox: SqlOutbox) -> None:
+    assert not await outbox.has_unfinished(CUSTOMER)
+    pending = await awaiting(outbox)
+    assert await outbox.has_unfinished(CUSTOMER)
+    await outbox.record_answer(pending, Answer(AnswerKind.ANSWERED, "Only within India."))
+    assert await outbox.has_unfinished(CUSTOMER)
+    await outbox.mark_ready(pending, ["Only within India."])
+    assert await outbox.has_unfinished(CUSTOMER)
+    assert not await outbox.has_unfinished("+919800000000")
+    await outbox.mark_sent(pending, [REFUSED])  # failed is finished too: nothing to wait for
+    assert not await outbox.has_unfinished(CUSTOMER)
 
 
 async def test_an_answer_survives_in_the_row_until_the_conversation_takes_it(

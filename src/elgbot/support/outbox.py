@@ -23,6 +23,7 @@ from elgbot.channels.twilio_rest import SendResult
 from elgbot.conversation.events import AnswerKind
 from elgbot.conversation.session import ChatLine, Speaker
 from elgbot.storage.database import KEEP_ROWCOUNT
+from elgbot.storage.inline_sqlite import InlineSqlite
 from elgbot.storage.schema import outbox
 from elgbot.support.assistant import Answer
 
@@ -36,6 +37,10 @@ class OutboxState(StrEnum):
 
 
 UNFINISHED = (OutboxState.AWAITING, OutboxState.ANSWERED, OutboxState.READY)
+_HAS_UNFINISHED = (
+    "SELECT 1 FROM outbox WHERE customer = ?"
+    f" AND state IN ({', '.join('?' * len(UNFINISHED))}) LIMIT 1"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +59,17 @@ class OutboxRow:
 
 
 class SqlOutbox:
-    def __init__(self, engine: AsyncEngine, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        clock: Callable[[], float] = time.time,
+        *,
+        inline: InlineSqlite | None = None,
+    ) -> None:
+        """`inline`: the same SQLite database, for the check every message makes."""
         self._engine = engine
         self._clock = clock
+        self._inline = inline
 
     async def add_ready(
         self, customer: str, address: str, message_id: str, replies: Sequence[str]
@@ -89,7 +102,11 @@ class SqlOutbox:
         )
 
     async def has_unfinished(self, customer: str) -> bool:
-        return await self.first_unfinished(customer) is not None
+        if self._inline is None:
+            return await self.first_unfinished(customer) is not None
+        # Through aiosqlite this read cost ~1 ms under load, and cut throughput by 60 %.
+        params = (customer, *(state.value for state in UNFINISHED))
+        return await self._inline.one(_HAS_UNFINISHED, params) is not None
 
     async def first_unfinished(self, customer: str) -> OutboxRow | None:
         query = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, closing
 from dataclasses import dataclass
 
 import httpx
@@ -20,6 +20,8 @@ from elgbot.channels.twilio_rest import TwilioRestSender
 from elgbot.conversation.copy import Copy
 from elgbot.logs import get_logger
 from elgbot.settings import Settings
+from elgbot.storage.database import sqlite_file
+from elgbot.storage.inline_sqlite import InlineSqlite
 from elgbot.support.assistant import Assistant, GuardedAssistant
 from elgbot.support.courier import Courier, ReplySender, UnconfiguredSender
 from elgbot.support.facts import StoreFacts, load_facts
@@ -66,7 +68,7 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
     async with AsyncExitStack() as stack:
         assistant = GuardedAssistant(await _assistant(settings, facts, stack), facts)
         sender = await _sender(settings, stack)
-        tasks, outbox = BackgroundTasks(), SqlOutbox(engine)
+        tasks, outbox = BackgroundTasks(), SqlOutbox(engine, inline=_inline(engine, stack))
         courier = Courier(outbox, sender, tasks, owner=owner, lease_seconds=_SEND_LEASE_SECONDS)
         late = LateReplies(
             assistant,
@@ -86,6 +88,11 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
         finally:
             await tasks.close()
             await outbox.release(owner)
+
+
+def _inline(engine: AsyncEngine, stack: AsyncExitStack) -> InlineSqlite | None:
+    path = sqlite_file(engine.url)
+    return None if path is None else stack.enter_context(closing(InlineSqlite(path)))
 
 
 async def _assistant(settings: Settings, facts: StoreFacts, stack: AsyncExitStack) -> Assistant:
