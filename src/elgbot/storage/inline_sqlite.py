@@ -19,6 +19,7 @@ import asyncio
 import sqlite3
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -94,9 +95,14 @@ class InlineSqlite:
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
             # Autocommit unless we BEGIN, and never wait inside SQLite.
-            self._db = sqlite3.connect(self._path, isolation_level=None, timeout=0)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            db = sqlite3.connect(self._path, isolation_level=None, timeout=0)
+            try:  # turning WAL on needs the lock: busy here is retried like any other
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+            except sqlite3.Error:
+                db.close()
+                raise
+            self._db = db
         return self._db
 
     def _flush(self) -> None:
@@ -107,10 +113,10 @@ class InlineSqlite:
         self._queue = []
         if not batch:
             return
-        db = self._connection()
         try:
+            db = self._connection()
             db.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
+        except sqlite3.Error as error:  # nothing may escape a loop callback: callers wait
             self._wait_for_writer(batch, error)
             return
         self._pause = _FIRST_BUSY_PAUSE
@@ -118,14 +124,15 @@ class InlineSqlite:
         try:
             db.execute("COMMIT")
         except sqlite3.Error as error:
-            if db.in_transaction:
+            with suppress(sqlite3.Error):  # the transaction may be gone already
                 db.execute("ROLLBACK")
             outcomes = [_Failed(error)] * len(batch)
         for queued, outcome in zip(batch, outcomes, strict=True):
             _settle(queued.future, outcome)
 
-    def _wait_for_writer(self, batch: list[_Queued], error: sqlite3.OperationalError) -> None:
-        """Another connection is writing: try again soon, failing work past its deadline."""
+    def _wait_for_writer(self, batch: list[_Queued], error: sqlite3.Error) -> None:
+        """Another connection is writing: try again soon, failing work past its deadline.
+        Any other error fails the whole batch."""
         now = time.monotonic()
         if not is_busy(error):
             waiting, failed = [], batch
@@ -162,7 +169,7 @@ def _settle(future: asyncio.Future[Any], outcome: Any) -> None:
         future.set_result(outcome)
 
 
-def is_busy(error: sqlite3.OperationalError) -> bool:
+def is_busy(error: sqlite3.Error) -> bool:
     """SQLite is locked by another connection (try again), as opposed to a real error."""
     # Extended codes (e.g. SQLITE_BUSY_SNAPSHOT) keep the primary code in the low byte.
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
