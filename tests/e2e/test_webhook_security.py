@@ -26,6 +26,13 @@ async def test_a_request_without_signature_is_refused_and_has_no_effect(
     assert not await _session_exists(runtime)
 
 
+async def test_the_webhook_takes_only_posts(chat: Chat, runtime: Runtime) -> None:
+    # POST skips the router (web/app.py); every other method still reaches it.
+    response = await chat.client.get("/whatsapp", params=dict(chat.form("Hi")))
+    assert response.status_code == 405
+    assert not await _session_exists(runtime)
+
+
 async def test_a_tampered_request_is_refused(chat: Chat, runtime: Runtime) -> None:
     good = await chat.send("Hi")
     assert good.status_code == 200

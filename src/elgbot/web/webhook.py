@@ -4,7 +4,7 @@ A request without a valid X-Twilio-Signature is refused with 403 before anything
 happens. Replies go back as TwiML in the response (the fast path); an answer not ready
 within the assistant's budget is sent later through the REST API (the slow path). These are
 plain Starlette routes: the busiest endpoint needs none of FastAPI's validation machinery,
-which cost about a fifth of each request.
+which cost about a fifth of each request (web/app.py even skips the middleware for it).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from elgbot.logs import get_logger
 from elgbot.web.forms import FormTooLarge, read_form
 
 _log = get_logger("webhook")
+WEBHOOK_PATH = "/whatsapp"
 
 
 async def incoming_message(request: Request) -> Response:
@@ -70,6 +71,8 @@ async def _signed_form(request: Request, runtime: Runtime) -> list[tuple[str, st
 
 
 routes = [
-    Route("/whatsapp", incoming_message, methods=["POST"]),
-    Route("/whatsapp/status", delivery_status, methods=["POST"]),
+    # web/app.py sends POST /whatsapp to `incoming_message` before routing; the route
+    # stays for the rest (e.g. 405 to a GET).
+    Route(WEBHOOK_PATH, incoming_message, methods=["POST"]),
+    Route(WEBHOOK_PATH + "/status", delivery_status, methods=["POST"]),
 ]
