@@ -41,7 +41,7 @@ END = {"type": "http.response.body", "body": BODY}
 
 async def app(scope: Message, receive: Receive, send: Send) -> None:
     if scope["type"] == "lifespan":
-        await _lifespan(receive, send)
+        await lifespan(receive, send)
         return
     if scope["type"] != "http":
         return
@@ -53,7 +53,7 @@ async def app(scope: Message, receive: Receive, send: Send) -> None:
     await send(END)
 
 
-async def _lifespan(receive: Receive, send: Send) -> None:
+async def lifespan(receive: Receive, send: Send) -> None:
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
