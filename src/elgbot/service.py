@@ -1,9 +1,10 @@
 """The one place where the conversation core meets I/O.
 
 handle(message): take the customer's lock, claim the message id, load the session, step the
-conversation, carry out its effects (feeding results back as events), save, mark done.
-A repeated delivery returns the stored replies and changes nothing; a crash before `finish`
-leaves the claim open, so a redelivery is handled rather than lost. An assistant answer
+conversation, carry out its effects (feeding results back as events), then save the session
+and mark the message done in one atomic step (`finish`). A repeated delivery returns the
+stored replies and changes nothing; a crash before `finish` leaves the claim open and the
+session as it was, so a redelivery is handled, once, rather than lost. An assistant answer
 slower than the webhook's budget, and the customer's replies queued behind it, are sent
 later through the support outbox (support/late.py); `apply` feeds such late events in.
 """
@@ -143,10 +144,9 @@ class Service:
         session, replies, pending = await self._complete(
             customer, message, self.conversation.step(session, said), budget
         )
-        await sessions.save(customer, session.to_json())
         if budget is not None:  # keep this customer's replies in order with later ones
             replies = await self.support.late.route(customer, message, replies, pending, self.apply)
-        await sessions.finish(message.message_id, replies)
+        await sessions.finish(message.message_id, replies, customer, session.to_json())
         return replies
 
     async def _complete(

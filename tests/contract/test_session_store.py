@@ -166,7 +166,7 @@ async def test_finished_message_claims_done_with_its_replies(store: SessionStore
     replies = ("Namaste 🙏", "Cart: 1 × 1.25 ct oval, ₹1,20,000\nReply *PAY* to order")
     for message_id, sent in (("SM0001", replies), ("SM0002", ())):
         assert (await store.claim(message_id)).state == ClaimState.NEW
-        await store.finish(message_id, sent)
+        await store.finish(message_id, sent, ALICE, {"turn": message_id})
         for _ in range(2):  # every repeated delivery gets the same answer
             claim = await store.claim(message_id)
             assert (claim.state, claim.replies) == (ClaimState.DONE, sent)
@@ -181,7 +181,7 @@ async def test_unfinished_claim_is_new_again(store: SessionStore) -> None:
 async def test_claims_of_different_messages_are_independent(store: SessionStore) -> None:
     await store.claim("SM0001")
     await store.claim("SM0002")
-    await store.finish("SM0001", ("one",))
+    await store.finish("SM0001", ("one",), ALICE, {"turn": 1})
     assert (await store.claim("SM0002")).state == ClaimState.NEW
     assert (await store.claim("SM0003")).state == ClaimState.NEW
 
@@ -196,7 +196,8 @@ async def test_claims_racing_finish_see_all_replies_or_none(store: SessionStore)
     await store.claim("SM0001")
     early = [store.claim("SM0001") for _ in range(10)]
     late = [store.claim("SM0001") for _ in range(10)]
-    results = await asyncio.gather(*early, store.finish("SM0001", replies), *late)
+    finish = store.finish("SM0001", replies, ALICE, {"turn": 1})
+    results = await asyncio.gather(*early, finish, *late)
     claims = [r for r in results if r is not None]
     allowed = {(ClaimState.NEW, ()), (ClaimState.DONE, replies)}
     assert {(c.state, c.replies) for c in claims} <= allowed
@@ -206,9 +207,22 @@ async def test_claims_racing_finish_see_all_replies_or_none(store: SessionStore)
 async def test_finish_is_seen_by_another_worker(make_store: MakeStore) -> None:
     first, second = make_store(), make_store()
     await first.claim("SM0001")
-    await first.finish("SM0001", ("done",))
+    await first.finish("SM0001", ("done",), ALICE, {"turn": 1})
     claim = await second.claim("SM0001")
     assert (claim.state, claim.replies) == (ClaimState.DONE, ("done",))
+    assert await second.load(ALICE) == {"turn": 1}
+
+
+async def test_finish_saves_the_session_with_the_replies(make_store: MakeStore) -> None:
+    store = make_store(ttl_seconds=1)
+    await store.save(ALICE, {"step": "main_menu"})
+    await store.claim("SM0001")
+    await store.finish("SM0001", ("Welcome",), ALICE, {"step": "collect_diamond_specs"})
+    assert await store.load(ALICE) == {"step": "collect_diamond_specs"}
+    assert await store.load(BOB) is None
+    await asyncio.sleep(1.6)  # saved like `save`: the session's TTL applies
+    assert await store.load(ALICE) is None
+    assert (await store.claim("SM0001")).replies == ("Welcome",)
 
 
 # --- the per-customer lock ---

@@ -92,6 +92,25 @@ async def test_a_crash_mid_turn_is_answered_politely_and_a_redelivery_is_handled
     assert "Here are some options" in retried[0]
 
 
+async def test_a_crash_while_finishing_leaves_the_session_as_it_was_for_the_redelivery(
+    chat: Chat, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await chat.say("Hi")
+    sessions = runtime.stores.sessions
+
+    async def crashed(*_args: object) -> None:
+        raise RuntimeError("worker died before the turn was stored")
+
+    monkeypatch.setattr(sessions, "finish", crashed)
+    sid = "SM" + "5" * 32
+    assert messages(await chat.say("1", sid=sid)) == [runtime.service.conversation.copy.busy]
+    monkeypatch.undo()
+    # Handled once, from the main menu: not "1" typed again into the diamond search.
+    retried = messages(await chat.say("1", sid=sid))
+    await chat.say("menu")
+    assert retried == messages(await chat.say("1"))
+
+
 async def test_sessions_and_carts_survive_a_restart(tmp_path: Path) -> None:
     settings = settings_for(tmp_path)
     async with open_runtime(settings) as runtime:

@@ -62,19 +62,27 @@ class RedisSessionStore:
             return Claim(ClaimState.NEW)
         return Claim(ClaimState.DONE, tuple(json.loads(_decode(stored))))
 
-    async def finish(self, message_id: str, replies: tuple[str, ...]) -> None:
-        key = f"{self._prefix}msg:{message_id}"
-        await self._redis.set(
-            key, json.dumps(replies, ensure_ascii=False), ex=CLAIM_RETENTION_SECONDS
-        )
+    async def finish(
+        self, message_id: str, replies: tuple[str, ...], user: str, session: JsonObject
+    ) -> None:
+        async with self._redis.pipeline(transaction=True) as both:  # MULTI … EXEC
+            both.set(*self._session_item(user, session), ex=self._ttl)
+            both.set(
+                f"{self._prefix}msg:{message_id}",
+                json.dumps(replies, ensure_ascii=False),
+                ex=CLAIM_RETENTION_SECONDS,
+            )
+            await both.execute()
 
     async def load(self, user: str) -> JsonObject | None:
         stored = await self._redis.get(f"{self._prefix}session:{user}")
         return None if stored is None else dict(json.loads(_decode(stored)))
 
     async def save(self, user: str, session: JsonObject) -> None:
-        data = json.dumps(session, ensure_ascii=False)
-        await self._redis.set(f"{self._prefix}session:{user}", data, ex=self._ttl)
+        await self._redis.set(*self._session_item(user, session), ex=self._ttl)
+
+    def _session_item(self, user: str, session: JsonObject) -> tuple[str, str]:
+        return f"{self._prefix}session:{user}", json.dumps(session, ensure_ascii=False)
 
     async def prune(self) -> None:
         """Nothing to do: every key carries its own expiry."""

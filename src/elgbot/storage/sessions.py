@@ -41,8 +41,13 @@ class SessionStore(Protocol):
         """Atomically record that `message_id` is being handled (NEW) or report it DONE."""
         ...
 
-    async def finish(self, message_id: str, replies: tuple[str, ...]) -> None:
-        """Mark `message_id` handled and keep its replies for a repeated delivery."""
+    async def finish(
+        self, message_id: str, replies: tuple[str, ...], user: str, session: JsonObject
+    ) -> None:
+        """Store `user`'s session (as `save`) and mark `message_id` handled, keeping its
+        replies for a repeated delivery, in one atomic step: after a crash either both
+        happened (a redelivery gets these replies) or neither (the message is handled again
+        from the session as it was, never stepped twice)."""
         ...
 
     async def load(self, user: str) -> JsonObject | None:

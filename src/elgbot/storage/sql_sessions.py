@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Executable, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
@@ -77,8 +77,11 @@ class SqlSessionStore:
         # lock, so nobody else is handling it now — handle it again rather than lose it.
         return Claim(ClaimState.NEW)
 
-    async def finish(self, message_id: str, replies: tuple[str, ...]) -> None:
+    async def finish(
+        self, message_id: str, replies: tuple[str, ...], user: str, session: JsonObject
+    ) -> None:
         async with self._engine.begin() as conn:
+            await conn.execute(self._upsert(user, session))
             await conn.execute(
                 update(message_claims)
                 .where(message_claims.c.message_id == message_id)
@@ -94,18 +97,20 @@ class SqlSessionStore:
         return None if data is None else dict(json.loads(data))
 
     async def save(self, user: str, session: JsonObject) -> None:
+        async with self._engine.begin() as conn:
+            await conn.execute(self._upsert(user, session))
+
+    def _upsert(self, user: str, session: JsonObject) -> Executable:
         values = {
             "customer": user,
             "data": json.dumps(session, ensure_ascii=False),
             "expires_at": self._clock() + self._ttl,
         }
         upsert = self._insert(sessions).values(**values)
-        upsert = upsert.on_conflict_do_update(
+        return upsert.on_conflict_do_update(  # type: ignore[no-any-return]
             index_elements=[sessions.c.customer],
             set_={"data": upsert.excluded.data, "expires_at": upsert.excluded.expires_at},
         )
-        async with self._engine.begin() as conn:
-            await conn.execute(upsert)
 
     async def prune(self) -> None:
         """Delete expired sessions, leases and old message claims (housekeeping)."""

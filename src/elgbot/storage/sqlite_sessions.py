@@ -78,16 +78,22 @@ class SqliteSessionStore:
     async def claim(self, message_id: str) -> Claim:
         return await self._db.write(lambda db: self._claim(db, message_id))
 
-    async def finish(self, message_id: str, replies: tuple[str, ...]) -> None:
-        await self._db.execute(_FINISH, (json.dumps(replies, ensure_ascii=False), message_id))
+    async def finish(
+        self, message_id: str, replies: tuple[str, ...], user: str, session: JsonObject
+    ) -> None:
+        done = (json.dumps(replies, ensure_ascii=False), message_id)
+        saved = self._saved(user, session)
+        await self._db.write(lambda db: (db.execute(_SAVE, saved), db.execute(_FINISH, done)))
 
     async def load(self, user: str) -> JsonObject | None:
         row = await self._db.one(_LOAD, (user, self._clock()))
         return None if row is None else dict(json.loads(row[0]))
 
     async def save(self, user: str, session: JsonObject) -> None:
-        data = json.dumps(session, ensure_ascii=False)
-        await self._db.execute(_SAVE, (user, data, self._clock() + self._ttl))
+        await self._db.execute(_SAVE, self._saved(user, session))
+
+    def _saved(self, user: str, session: JsonObject) -> tuple[str, str, float]:
+        return user, json.dumps(session, ensure_ascii=False), self._clock() + self._ttl
 
     async def prune(self) -> None:
         params = {"now": self._clock(), "retention": CLAIM_RETENTION_SECONDS}
