@@ -62,7 +62,14 @@ def read_inbound(params: FormParams) -> InboundMessage | None:
 def clean_text(raw: str, limit: int = MAX_TEXT) -> str:
     """NFKC, no control characters but newlines, stripped, at most `limit` characters."""
     # Bound the work before normalising: NFKC can expand a character up to 18-fold.
-    text = unicodedata.normalize("NFKC", raw[: limit * 4])
+    raw = raw[: limit * 4]
+    if raw.isascii() and raw.isprintable():  # most fields: nothing to normalise or drop
+        return raw.strip()[:limit].rstrip()
+    return _normalised(raw, limit)
+
+
+def _normalised(raw: str, limit: int) -> str:
+    text = unicodedata.normalize("NFKC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = "".join(c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cs"))
     return text.strip()[:limit].rstrip()

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from starlette.datastructures import FormData, UploadFile
 
-from elgbot.channels.twilio_inbound import read_inbound
+from elgbot.channels import twilio_inbound
+from elgbot.channels.twilio_inbound import clean_text, read_inbound
 from elgbot.conversation.inbound import InboundMessage, MessageKind
 
 SID = "SM7f3c0e9a1b2d4c5e6f708192a3b4c5d6"
@@ -176,3 +177,16 @@ def test_arbitrary_unicode_never_raises(pairs: list[tuple[str, str]]) -> None:
 @given(st.lists(st.one_of(st.none(), st.integers(), st.tuples(st.text()), st.binary())))
 def test_items_that_are_not_string_pairs_are_skipped(items: list[object]) -> None:
     assert read_inbound(items) is None  # type: ignore[arg-type]
+
+
+@given(st.text(), st.integers(min_value=1, max_value=40))
+def test_the_shortcut_for_plain_ascii_cleans_exactly_as_normalising_does(
+    raw: str, limit: int
+) -> None:
+    expected = twilio_inbound._normalised(raw[: limit * 4], limit)
+    assert clean_text(raw, limit) == expected
+
+
+@given(st.text(alphabet=string.printable), st.integers(min_value=1, max_value=40))
+def test_the_shortcut_agrees_on_ascii_with_spaces_tabs_and_newlines(raw: str, limit: int) -> None:
+    assert clean_text(raw, limit) == twilio_inbound._normalised(raw[: limit * 4], limit)
