@@ -61,6 +61,26 @@ async def test_a_failing_write_fails_alone(inline: InlineSqlite, path: Path) -> 
     assert rows(path) == [(1, "first"), (2, "second"), (3, "third")]
 
 
+async def test_a_write_that_fails_halfway_leaves_none_of_its_statements(
+    inline: InlineSqlite, path: Path
+) -> None:
+    await inline.execute(INSERT, (1, "first"))
+
+    def half(db: sqlite3.Connection) -> None:
+        db.execute(INSERT, (10, "half of a failed write"))
+        db.execute(INSERT, (1, "duplicate id"))
+
+    results = await asyncio.gather(
+        inline.execute(INSERT, (2, "before")),
+        inline.write(half),
+        inline.execute(INSERT, (3, "after")),
+        return_exceptions=True,
+    )
+    assert (results[0], results[2]) == (1, 1)
+    assert isinstance(results[1], sqlite3.IntegrityError)
+    assert rows(path) == [(1, "first"), (2, "before"), (3, "after")]
+
+
 async def test_a_write_whose_caller_gave_up_before_the_commit_never_happens(
     inline: InlineSqlite, path: Path
 ) -> None:

@@ -62,8 +62,10 @@ class InlineSqlite:
     async def write(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
         """Run `work` in the next shared transaction; its result once that has committed.
 
-        `work` runs inside a transaction other callers' work shares, so it must not commit,
-        roll back or raise on purpose; an error it raises is its caller's alone.
+        `work` runs inside a transaction other callers' work shares, so it must not commit
+        or roll back. It is all or nothing: when it raises, none of its statements stay and
+        its caller gets the error; the others' work is unaffected (and may run twice, in a
+        transaction undone and then a new one, so it must depend only on the database).
         """
         future: asyncio.Future[_T] = asyncio.get_running_loop().create_future()
         self._queue.append(_Queued(work, future))
@@ -111,24 +113,37 @@ class InlineSqlite:
         # A caller that gave up (cancelled) must not have its write happen behind its back.
         batch = [queued for queued in self._queue if not queued.future.cancelled()]
         self._queue = []
-        if not batch:
-            return
-        try:
-            db = self._connection()
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:  # nothing may escape a loop callback: callers wait
-            self._wait_for_writer(batch, error)
-            return
-        self._pause = _FIRST_BUSY_PAUSE
+        while batch:
+            try:
+                db = self._connection()
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:  # nothing may escape a loop callback: callers wait
+                self._wait_for_writer(batch, error)
+                return
+            self._pause = _FIRST_BUSY_PAUSE
+            batch = self._commit(db, batch)
+
+    def _commit(self, db: sqlite3.Connection, batch: list[_Queued]) -> list[_Queued]:
+        """Run the batch and commit it; what is left to run again in a new transaction.
+
+        A work that fails may have run half its statements, so the whole batch is undone:
+        the failed work gets its error, and the others are returned to run again without it.
+        """
         outcomes = [_attempt(queued.work, db) for queued in batch]
+        failed = {i for i, outcome in enumerate(outcomes) if isinstance(outcome, _Failed)}
+        if failed:
+            _roll_back(db)
+            for i in failed:
+                _settle(batch[i].future, outcomes[i])
+            return [queued for i, queued in enumerate(batch) if i not in failed]
         try:
             db.execute("COMMIT")
         except sqlite3.Error as error:
-            with suppress(sqlite3.Error):  # the transaction may be gone already
-                db.execute("ROLLBACK")
+            _roll_back(db)
             outcomes = [_Failed(error)] * len(batch)
         for queued, outcome in zip(batch, outcomes, strict=True):
             _settle(queued.future, outcome)
+        return []
 
     def _wait_for_writer(self, batch: list[_Queued], error: sqlite3.Error) -> None:
         """Another connection is writing: try again soon, failing work past its deadline.
@@ -148,10 +163,15 @@ class InlineSqlite:
             self._pause = min(self._pause * 2, _LONGEST_BUSY_PAUSE)
 
 
+def _roll_back(db: sqlite3.Connection) -> None:
+    with suppress(sqlite3.Error):  # the transaction may be gone already
+        db.execute("ROLLBACK")
+
+
 def _attempt(work: Work, db: sqlite3.Connection) -> Any:
     try:
         return work(db)
-    except Exception as error:  # handed to this work's caller; the others go on
+    except Exception as error:  # this work's caller gets it; the others go on
         return _Failed(error)
 
 
