@@ -5,7 +5,7 @@ Why not the async engine: aiosqlite sends every call to a worker thread, and und
 each hand-off waits for the GIL, so a statement of microseconds costs about a millisecond.
 Why group commit: a commit costs far more than the statement it ends (on this machine
 ~14 µs for an autocommitted upsert, ~2 µs inside a shared transaction), and a message
-makes five small writes; writes queued in one turn of the event loop share one
+makes four small writes; writes queued in one turn of the event loop share one
 transaction, and each caller resumes only once that transaction has committed.
 
 SQLite must never block the loop: with busy_timeout 0, a transaction that finds another

@@ -1,6 +1,6 @@
 """Session store for the embedded default, on the standard library's sqlite3.
 
-Every message touches this store five or six times, so it skips the async engine and runs
+Every message touches this store five times, so it skips the async engine and runs
 its statements right on the event loop, writes group-committed (storage/inline_sqlite.py
 says why both matter). Same tables and semantics as `SqlSessionStore` (the contract suite
 runs on both); the lock is the same lease row, so `elgbot chat` and the server, or several
