@@ -17,21 +17,21 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from fakes.serving import serving
 
 API_KEY = "fake-gemini-test-key"
 DEFAULT_ANSWER = "ELG sells laboratory-grown diamonds certified by IGI."
@@ -179,31 +179,9 @@ def _response(step: Scripted) -> Response:
 def running_fake_gemini() -> Iterator[FakeGemini]:
     """A FakeGemini served by uvicorn in a background thread until the block ends."""
     fake = FakeGemini()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))  # the OS picks a free port; uvicorn serves this socket
-    fake.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    config = uvicorn.Config(
-        fake.app(), lifespan="off", log_level="warning", ws="none", timeout_graceful_shutdown=1
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        _wait_until(lambda: server.started, thread)
+    with serving(fake.app(), "Gemini", on_close=fake._closing.set) as url:
+        fake.url = url
         yield fake
-    finally:
-        fake._closing.set()
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-
-
-def _wait_until(ready: Callable[[], bool], thread: threading.Thread, timeout: float = 10.0) -> None:
-    stop = time.monotonic() + timeout
-    while not ready():
-        if not thread.is_alive() or time.monotonic() > stop:
-            raise RuntimeError("the fake Gemini server did not start")
-        time.sleep(0.01)
 
 
 @pytest.fixture

@@ -17,23 +17,23 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import socket
 import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import formatdate
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from fakes.serving import serving
 
 ACCOUNT_SID = "AC" + "f" * 32
 AUTH_TOKEN = "fake-twilio-auth-token"
@@ -208,30 +208,9 @@ def _message(account_sid: str, fields: Mapping[str, str]) -> dict[str, Any]:
 def running_fake_twilio() -> Iterator[FakeTwilio]:
     """A FakeTwilio served by uvicorn in a background thread until the block ends."""
     fake = FakeTwilio()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))  # the OS picks a free port; uvicorn serves this socket
-    fake.url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    config = uvicorn.Config(
-        fake.app(), lifespan="off", log_level="warning", ws="none", timeout_graceful_shutdown=1
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        _wait_until(lambda: server.started, thread)
+    with serving(fake.app(), "Twilio") as url:
+        fake.url = url
         yield fake
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-
-
-def _wait_until(ready: Callable[[], bool], thread: threading.Thread, timeout: float = 10.0) -> None:
-    stop = time.monotonic() + timeout
-    while not ready():
-        if not thread.is_alive() or time.monotonic() > stop:
-            raise RuntimeError("the fake Twilio server did not start")
-        time.sleep(0.01)
 
 
 @pytest.fixture
