@@ -16,6 +16,7 @@ from elgbot.catalog.melee_sample import sample_parcels
 from elgbot.catalog.melee_store import SqlMelee
 from elgbot.catalog.sample import sample_stones
 from elgbot.catalog.store import SqlCatalog
+from elgbot.channels.twilio_signature import SignatureVerifier
 from elgbot.commerce.cart import SqlCarts
 from elgbot.commerce.checkout import SqlCheckouts
 from elgbot.commerce.orders import SqlOrders
@@ -53,6 +54,8 @@ class Runtime:
     service: Service
     support: Support
     staff: StaffDesk
+    # Checks Twilio's webhook signatures; None without TWILIO_AUTH_TOKEN (all refused).
+    signatures: SignatureVerifier | None
 
 
 @asynccontextmanager
@@ -70,8 +73,10 @@ async def open_runtime(settings: Settings) -> AsyncIterator[Runtime]:
             service.funnel = funnel = SqlFunnel(engine)  # the staff console's funnel
             staff = support.staff_desk(copy, service.apply)
             try:
+                deliveries = SqlDeliveries(engine)
+                signatures = _signature_verifier(settings)
                 yield Runtime(
-                    settings, engine, stores, SqlDeliveries(engine), service, support, staff
+                    settings, engine, stores, deliveries, service, support, staff, signatures
                 )
             finally:
                 await funnel.close()  # write what is still buffered
@@ -93,6 +98,11 @@ async def load_sample_catalog_if_empty(runtime: Runtime) -> int:
         await catalog.add(stones[start : start + _SAMPLE_BATCH], supplier="sample")
     _log.info("loaded %d sample stones into the empty catalog", count)
     return count
+
+
+def _signature_verifier(settings: Settings) -> SignatureVerifier | None:
+    token = settings.twilio_auth_token
+    return SignatureVerifier(token, settings.webhook_shared_keys) if token else None
 
 
 def _stores(sessions: SessionStore, engine: AsyncEngine) -> Stores:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -16,7 +16,10 @@ def _env(name: str) -> AliasChoices:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+    # Errors never echo a value: some are secrets (tokens, keys).
+    model_config = SettingsConfigDict(
+        extra="ignore", populate_by_name=True, hide_input_in_errors=True
+    )
 
     data_dir: Path = Field(Path("var"), validation_alias=_env("ELG_DATA_DIR"))
     database_url: str | None = Field(None, validation_alias=_env("ELG_DATABASE_URL"))
@@ -27,6 +30,11 @@ class Settings(BaseSettings):
     twilio_auth_token: str | None = Field(None, validation_alias=_env("TWILIO_AUTH_TOKEN"))
     twilio_account_sid: str | None = Field(None, validation_alias=_env("TWILIO_ACCOUNT_SID"))
     twilio_whatsapp_from: str | None = Field(None, validation_alias=_env("TWILIO_WHATSAPP_FROM"))
+    # Secrets of Twilio webhook SharedKeys (Webhook Rules), as `id=secret` pairs separated
+    # by commas: a request naming one of these keys is checked with its secret.
+    twilio_webhook_shared_keys: str | None = Field(
+        None, validation_alias=_env("TWILIO_WEBHOOK_SHARED_KEYS")
+    )
     twilio_api_url: str = Field(
         "https://api.twilio.com", validation_alias=_env("ELG_TWILIO_API_URL")
     )
@@ -64,9 +72,36 @@ class Settings(BaseSettings):
     # "Today" and the funnel's days on the overview, in the store's time zone.
     console_timezone: str = Field("Asia/Kolkata", validation_alias=_env("ELG_CONSOLE_TIMEZONE"))
 
+    @field_validator("twilio_webhook_shared_keys")
+    @classmethod
+    def _shared_keys_parse(cls, value: str | None) -> str | None:
+        parse_shared_keys(value)  # a typo fails at start-up, not at the first message
+        return value
+
+    @property
+    def webhook_shared_keys(self) -> dict[str, str]:
+        """TWILIO_WEBHOOK_SHARED_KEYS as {key id: secret}."""
+        return parse_shared_keys(self.twilio_webhook_shared_keys)
+
     @property
     def effective_database_url(self) -> str:
         """The configured database, or the embedded SQLite file in the data directory."""
         if self.database_url:
             return self.database_url
         return f"sqlite+aiosqlite:///{(self.data_dir / 'elgbot.sqlite3').resolve()}"
+
+
+def parse_shared_keys(text: str | None) -> dict[str, str]:
+    """`id=secret, id2=secret2` → {id: secret}; a key id has no `=`, a secret may."""
+    keys: dict[str, str] = {}
+    for entry in (text or "").split(","):
+        if not entry.strip():
+            continue
+        key, equals, secret = entry.strip().partition("=")
+        if not equals or not key.strip() or not secret.strip():
+            raise ValueError(
+                "TWILIO_WEBHOOK_SHARED_KEYS takes comma-separated id=secret pairs,"
+                f" got an entry of {len(entry.strip())} characters without one"
+            )
+        keys[key.strip()] = secret.strip()
+    return keys

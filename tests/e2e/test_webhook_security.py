@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from elgbot.bootstrap import Runtime, open_runtime
-from whatsapp_chat import AUTH_TOKEN, CUSTOMER, Chat, client_for, settings_for
+from whatsapp_chat import AUTH_TOKEN, CUSTOMER, WEBHOOK_URL, Chat, client_for, settings_for
 
 
 async def _session_exists(runtime: Runtime) -> bool:
@@ -105,6 +105,28 @@ async def test_without_an_auth_token_every_webhook_request_is_refused(tmp_path: 
         local = await client.post("/chat/send", json={"phone": "+919800000001", "text": "hi"})
         assert local.status_code == 200
         assert "Welcome to ELG" in local.json()["replies"][0]
+
+
+async def test_a_webhook_rule_signing_with_a_shared_key_is_accepted(tmp_path: Path) -> None:
+    key, secret = "webhooks_sharedkey_01rule", "rule-secret"
+    settings = settings_for(tmp_path, twilio_webhook_shared_keys=f"{key}={secret}")
+    async with open_runtime(settings) as runtime, client_for(runtime) as client:
+        chat = Chat(client)
+        params = chat.form("Hi")
+        payload = WEBHOOK_URL + "".join(name + value for name, value in sorted(params))
+        digest = hmac.new(secret.encode(), payload.encode(), hashlib.sha256).digest()
+        headers = {
+            "X-Twilio-Signature": base64.b64encode(digest).decode(),
+            "X-Twilio-Webhooks-Signature-Settings": f"key={key},algorithm=HMAC_SHA256",
+        }
+        # Naming another key, the same request is refused and has no effect.
+        other = {**headers, "X-Twilio-Webhooks-Signature-Settings": "key=webhooks_sharedkey_02x"}
+        refused = await client.post("/whatsapp", data=dict(params), headers=other)
+        assert refused.status_code == 403
+        assert await runtime.stores.sessions.load("+919812345678") is None
+        response = await client.post("/whatsapp", data=dict(params), headers=headers)
+        assert response.status_code == 200
+        assert "Welcome to ELG" in response.text
 
 
 async def test_an_oversized_request_is_refused_before_it_is_read(chat: Chat) -> None:

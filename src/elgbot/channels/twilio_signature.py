@@ -4,37 +4,77 @@ twilio-python's RequestValidator does the work (it also tries the URL with and w
 default port). Repeated keys: it reads a multi-dict through `getall`, and given a plain
 dict it sees one value per name and rejects a genuine request, so the form is handed over
 as `_MultiParams`, which keeps every pair.
+
+Twilio signs with the account's auth token and HMAC-SHA1, unless a Webhook Rule matches
+the URL: then it signs with that rule's shared key (and its algorithm, e.g. HMAC_SHA256)
+and names both in X-Twilio-Webhooks-Signature-Settings (`key=<id>,algorithm=<name>`).
+During a key rotation Twilio splits traffic between two keys, so secrets are looked up by
+the id the request names, never guessed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from urllib.parse import urlsplit
 
-from twilio.request_validator import RequestValidator
+from twilio.request_validator import RequestValidator, get_signature_algorithm
 
 from elgbot.channels.twilio_inbound import FormParams, form_pairs
 
 SIGNATURE_HEADER = "X-Twilio-Signature"
+SETTINGS_HEADER = "X-Twilio-Webhooks-Signature-Settings"
 
 
 class SignatureVerifier:
-    def __init__(self, auth_token: str) -> None:
+    def __init__(self, auth_token: str, shared_keys: Mapping[str, str] | None = None) -> None:
+        """`shared_keys`: the secret of each Twilio webhook SharedKey, by its id."""
         self._validator = RequestValidator(auth_token)
+        self._shared = {
+            key: RequestValidator(secret) for key, secret in (shared_keys or {}).items()
+        }
 
-    def is_valid(self, url: str, params: FormParams, signature: str | None) -> bool:
-        """True only when `signature` is Twilio's for exactly this URL and every pair."""
+    def is_valid(
+        self, url: str, params: FormParams, signature: str | None, settings: str | None = None
+    ) -> bool:
+        """True only when `signature` is Twilio's for exactly this URL and every pair.
+
+        `settings` is the X-Twilio-Webhooks-Signature-Settings header, if any."""
+        return self.refusal(url, params, signature, settings) is None
+
+    def refusal(
+        self, url: str, params: FormParams, signature: str | None, settings: str | None = None
+    ) -> str | None:
+        """Why this request is not Twilio's (for the log), or None when it is."""
         if not signature:
-            return False
+            return "no signature"
+        validator, algorithm = self._validator, None
+        if settings and settings.strip():
+            key = shared_key_id(settings)
+            if key not in self._shared:
+                named = key or "(unnamed)"
+                return f"signed with shared key {named}, which is not in TWILIO_WEBHOOK_SHARED_KEYS"
+            validator, algorithm = self._shared[key], get_signature_algorithm(settings)
         try:
-            return bool(self._validator.validate(url, _MultiParams(params), signature))
+            valid = validator.validate(url, _MultiParams(params), signature, algorithm)
         except ValueError:  # a malformed URL, e.g. a non-numeric port: not Twilio's
-            return False
+            valid = False
+        return None if valid else "bad signature"
 
 
-def sign(auth_token: str, url: str, params: FormParams) -> str:
-    """The signature Twilio would send for this request (for tests and tools)."""
-    return str(RequestValidator(auth_token).compute_signature(url, _MultiParams(params)))
+def shared_key_id(settings: str) -> str:
+    """The `key=` of an X-Twilio-Webhooks-Signature-Settings header ("" when absent)."""
+    for part in settings.split(","):
+        name, equals, value = part.partition("=")
+        if equals and name.strip() == "key":
+            return value.strip()
+    return ""
+
+
+def sign(secret: str, url: str, params: FormParams, algorithm: str | None = None) -> str:
+    """The signature Twilio would send for this request (for tests and tools): `secret` is
+    the auth token, or a shared key's secret with its `algorithm` (default HMAC_SHA1)."""
+    validator = RequestValidator(secret)
+    return str(validator.compute_signature(url, _MultiParams(params), algorithm))
 
 
 def public_url(configured: str | None, request_url: str) -> str:

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from elgbot.bootstrap import Runtime
 from elgbot.channels.twilio_inbound import read_inbound
-from elgbot.channels.twilio_signature import SIGNATURE_HEADER, SignatureVerifier, public_url
+from elgbot.channels.twilio_signature import SETTINGS_HEADER, SIGNATURE_HEADER, public_url
 from elgbot.channels.twiml import TWIML_MEDIA_TYPE, messages_twiml
 from elgbot.logs import get_logger
 from elgbot.web.forms import FormTooLarge, read_form
@@ -55,8 +55,8 @@ async def delivery_status(request: Request) -> Response:
 
 
 async def _signed_form(request: Request, runtime: Runtime) -> list[tuple[str, str]] | Response:
-    token = runtime.settings.twilio_auth_token
-    if not token:
+    verifier = runtime.signatures
+    if verifier is None:
         _log.error("refusing webhook: TWILIO_AUTH_TOKEN is not set, so no signature can be checked")
         return Response("webhook not configured", status_code=403)
     try:
@@ -64,8 +64,12 @@ async def _signed_form(request: Request, runtime: Runtime) -> list[tuple[str, st
     except FormTooLarge:
         return Response("request too large", status_code=413)
     url = public_url(runtime.settings.public_url, str(request.url))
-    if not SignatureVerifier(token).is_valid(url, params, request.headers.get(SIGNATURE_HEADER)):
-        _log.warning("refusing webhook: bad or missing signature for %s", url)
+    headers = request.headers
+    refusal = verifier.refusal(
+        url, params, headers.get(SIGNATURE_HEADER), headers.get(SETTINGS_HEADER)
+    )
+    if refusal is not None:
+        _log.warning("refusing webhook for %s: %s", url, refusal)
         return Response("invalid signature", status_code=403)
     return params
 
