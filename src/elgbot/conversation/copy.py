@@ -70,8 +70,11 @@ class Copy:
     )
     no_such_option: str = "There is no option {n} here. Please choose an option from 1 to {count}."
     nothing_to_add: str = (
-        "There is nothing to add yet. Type *1* for Lab Diamonds and send a description first."
+        "There is nothing to add yet: search first. Type *menu* and choose Lab Diamonds,"
+        " Lab Jewelry or Lab Melee."
     )
+    # After a search found nothing: followed by that step's quote question.
+    nothing_matched_to_add: str = "Nothing matched that search, so there is nothing to add."
     cart_empty: str = "Your cart is empty.\nType *1* to explore Lab Diamonds."
     cart_header: str = "Your cart:"
     cart_line: str = "{n}. {title} | {price}"

@@ -135,6 +135,11 @@ _PICKING = frozenset(
 )
 
 # What a step says when the customer arrives at it (via "back").
+# The steps after a search that found nothing, and the question each is waiting on.
+_QUOTE_QUESTION: dict[Step, Callable[[Copy], str]] = {
+    Step.QUOTE_SUGGESTION: lambda copy: copy.quote_question_again,
+    Step.MELEE_QUOTE_SUGGESTION: lambda copy: copy.melee_quote_question_again,
+}
 _ENTRY_TEXT: dict[Step, Callable[[Copy], str]] = {
     Step.MAIN_MENU: lambda c: c.main_menu,
     Step.COLLECT_DIAMOND_SPECS: lambda c: c.diamond_question,
@@ -239,7 +244,7 @@ class Conversation:
         if option is None:
             return self._bare_number(session, text)
         if not session.shown:
-            return Turn(session, (self.copy.nothing_to_add,))
+            return Turn(session, (self._nothing_to_add(session.step),))
         if not 1 <= option <= len(session.shown):
             reply = self.copy.no_such_option.format(n=option, count=len(session.shown))
             return Turn(session, (reply,))
@@ -247,6 +252,12 @@ class Conversation:
         if (turn := cart_flow.before_add(self.copy, session, option, item)) is not None:
             return turn
         return Turn(session, effects=(AddToCart(option, item),))
+
+    def _nothing_to_add(self, step: Step) -> str:
+        if (question := _QUOTE_QUESTION.get(step)) is None:
+            return self.copy.nothing_to_add
+        # Right after "no exact match": say so, and ask the open question again.
+        return f"{self.copy.nothing_matched_to_add}\n{question(self.copy)}"
 
     def _bare_number(self, session: Session, text: str) -> Turn | None:
         number = read_option_number(text) if session.step in _PICKING and session.shown else None

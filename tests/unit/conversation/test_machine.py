@@ -142,6 +142,24 @@ def test_add_to_cart_of_a_missing_option_says_which_exist() -> None:
 
 def test_add_to_cart_before_any_results_explains_what_to_do() -> None:
     assert say(Session(), "add to cart 1").replies == (COPY.nothing_to_add,)
+    assert "menu" in COPY.nothing_to_add
+
+
+@pytest.mark.parametrize(
+    ("step", "question"),
+    [(Step.QUOTE_SUGGESTION, "custom quote"), (Step.MELEE_QUOTE_SUGGESTION, "a quote")],
+)
+def test_add_to_cart_after_no_match_says_nothing_matched_and_asks_again(
+    step: Step, question: str
+) -> None:
+    session = Session().at(step)
+    turn = say(session, "add to cart 1")
+    assert turn.effects == ()
+    assert turn.session == session  # still waiting on the quote question
+    (reply,) = turn.replies
+    assert reply.startswith("Nothing matched that search")
+    assert question in reply
+    assert '"Quote"' in reply
 
 
 @pytest.mark.parametrize(
