@@ -1,6 +1,7 @@
 """Carat weight: "1.5ct", "1.50CT", "1.5 carats", "1.5-2ct", "1.5 to 2 carat", "1ct+",
-"under 2 ct", "10 pointer", "carat 1.5", and — only when nothing else fits — a bare
-decimal ("round 1.5 G VS1").
+"under 2 ct", "10 pointer", "carat 1.5", "3/4 ct", and — only when nothing else fits — a
+bare decimal ("round 1.5 G VS1") or a small whole number right after the shape ("Round, 2,
+G, VS2": the seed's order puts the weight there).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _METALS: Final = frozenset({"gold", "white", "yellow", "rose", "platinum", "hall
 _PURITIES: Final = frozenset(Decimal(k) for k in (9, 10, 14, 18, 22, 24))
 _WEIGHT_WORDS: Final = (Bound.MIN, Bound.MAX, Bound.ABOUT, Bound.BETWEEN)
 _CONTRADICTION: Final = "these weights contradict each other"
+# A bare whole number after the shape reads as carats only in this range: "round 2" is a
+# 2 ct stone, "round 25" more likely a price or a quantity.
+_WHOLE_CARATS: Final = range(1, 11)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +68,16 @@ class _Hit:
     problem: str | None = None
 
 
-def read_carats(lexed: Lexed, taken: frozenset[int], *, bare: bool) -> CaratReading:
-    """Weights with a unit, or (`bare`) unit-less decimals: 'when nothing else fits'."""
+def read_carats(
+    lexed: Lexed, taken: frozenset[int], *, bare: bool, shapes: frozenset[int] = frozenset()
+) -> CaratReading:
+    """Weights with a unit, or (`bare`) unit-less decimals, and whole numbers right after a
+    shape token (indices in `shapes`): 'when nothing else fits'."""
     tokens, claimed = lexed.tokens, set(taken)
     hits: list[_Hit] = []
     index = 0
     while index < len(tokens):
-        hit = None if index in claimed else _hit_at(tokens, index, claimed, bare)
+        hit = None if index in claimed else _hit_at(tokens, index, claimed, bare, shapes)
         if hit is None:
             index += 1
             continue
@@ -98,13 +105,18 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _hit_at(tokens: Sequence[Token], index: int, claimed: set[int], bare: bool) -> _Hit | None:
+def _hit_at(
+    tokens: Sequence[Token], index: int, claimed: set[int], bare: bool, shapes: frozenset[int]
+) -> _Hit | None:
     first = _figure(tokens, index, claimed)
     if first is None:
         return None
     before = context_before(tokens, index, claimed, reach=3, kinds=_WEIGHT_WORDS)
     second = _range_end(tokens, first, claimed, before.bound is Bound.BETWEEN)
-    unit = _bare_unit(tokens, first, second) if bare else _unit(tokens, first, second, claimed)
+    if bare:
+        unit = _bare_unit(tokens, first, second, shapes)
+    else:
+        unit = _unit(tokens, first, second, claimed)
     if unit is None:
         return None
     last = (second or first).last
@@ -172,11 +184,24 @@ def _unit(
     return _ONE if _prefix_key(tokens, first.first, claimed) >= 0 else None
 
 
-def _bare_unit(tokens: Sequence[Token], first: _Figure, second: _Figure | None) -> Decimal | None:
+def _bare_unit(
+    tokens: Sequence[Token], first: _Figure, second: _Figure | None, shapes: frozenset[int]
+) -> Decimal | None:
     figures = (first,) if second is None else (first, second)
     if any(f.unit is not None for f in figures):
         return None
-    return _ONE if any(tokens[f.first].is_decimal for f in figures) else None
+    if any(tokens[f.first].is_decimal for f in figures):
+        return _ONE
+    return _ONE if second is None and _whole_after_shape(tokens, first, shapes) else None
+
+
+def _whole_after_shape(tokens: Sequence[Token], figure: _Figure, shapes: frozenset[int]) -> bool:
+    """ "round 2", "Round, 2": a small whole number right after the shape (a comma between)."""
+    before = figure.first - 1
+    if text_at(tokens, before) == ",":
+        before -= 1
+    whole = figure.value == figure.value.to_integral_value()
+    return before in shapes and whole and int(figure.value) in _WHOLE_CARATS
 
 
 def _prefix_key(tokens: Sequence[Token], index: int, claimed: Collection[int]) -> int:

@@ -5,7 +5,8 @@
 
 Readers run from the most to the least certain, each claiming the tokens it understood so
 no word is read twice: weights with a unit, money, polish/fluorescence words (set aside),
-shapes, grades, fancy colours, misspelt shapes, and last a bare decimal as the weight.
+shapes, grades, fancy colours, misspelt shapes, and last a bare decimal (or a small whole
+number right after the shape) as the weight.
 What the message does not say stays unknown; what it says but cannot be (90 ct, colour
 "Q9", ₹10) is reported in `unclear`, never used.
 
@@ -107,8 +108,9 @@ def _read_parts(lexed: Lexed, *, bare_is_budget: bool = False) -> _Parts:
     fancy = read_fancy(lexed, taken)
     misspelt = read_misspelt_shapes(lexed, taken | fancy.indices)
     taken |= fancy.indices | misspelt.indices
-    if not carat.found:  # a bare decimal is a weight only when nothing else is
-        carat = read_carats(lexed, taken, bare=True)
+    if not carat.found:  # a bare figure is a weight only when nothing else is
+        shape_words = shapes.indices | misspelt.indices
+        carat = read_carats(lexed, taken, bare=True, shapes=shape_words)
         taken |= carat.indices
     return _Parts(carat, budget, shapes, grades, fancy, misspelt, taken)
 

@@ -20,11 +20,11 @@ _MAX_DIGITS: Final = 24  # enough for any float written in full; longer is noise
 
 _LOWER: Final = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _UNIFY: Final = str.maketrans(
-    {"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "‒": "-", "―": "-", "≈": "~"}
+    {"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "‒": "-", "―": "-", "≈": "~", "⁄": "/"}
     | {"’": "'", "‘": "'", "`": "'", "´": "'"}
 )
 
-_TOKEN: Final = re.compile(
+_PLAIN: Final = (
     # Abbreviations whose letters would otherwise read as grades ("e.g." = colours E, G).
     r"(?P<skip>\b(?:e\.g|i\.e)\b\.?|\bh ?& ?a\b|\bhearts? ?(?:and|&) ?arrows?\b)"
     r"|(?P<vg>\bv\. ?g\b\.?)"
@@ -35,6 +35,17 @@ _TOKEN: Final = re.compile(
     r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
     r"|(?P<sym>/-|[₹+~&:<>,=/-])"
 )
+# "3/4", "1 1/2", "1-1/2", "1 and 1/2", "1 and a half", "one and a half": one number.
+_WHOLE: Final = r"(?:\d{1,2}|one|two|three|four|five)"
+_FRACTION: Final = (
+    rf"(?P<frac>(?<![\w.,/])(?:(?:{_WHOLE})(?: and | |-))?\d{{1,2}} ?/ ?\d{{1,2}}(?![\d.,/])"
+    rf"|(?<![\w.,/]){_WHOLE} and (?:a )?half\b)"
+)
+_TOKEN: Final = re.compile(_FRACTION + "|" + _PLAIN)
+_TOKEN_PLAIN: Final = re.compile(_PLAIN)
+# Vulgar fractions, which NFKC would glue to a whole number ("1½" -> "11⁄2").
+_VULGAR: Final = str.maketrans({"½": " 1/2", "¼": " 1/4", "¾": " 3/4", "⅓": " 1/3", "⅔": " 2/3"})
+_LARGEST_DENOMINATOR: Final = 20
 
 _WORD_NUMBERS: Final[dict[str, Decimal]] = {
     "half": Decimal("0.5"),
@@ -91,12 +102,40 @@ class Lexed:
 
 
 def lex(text: str) -> Lexed:
-    folded = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
+    folded = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2].translate(_VULGAR))
     source = folded[:MAX_CHARS].translate(_UNIFY)
     lowered = source.translate(_LOWER)
-    tokens = tuple(t for m in _TOKEN.finditer(lowered) if (t := _token(m, source)) is not None)
+    tokens = tuple(t for m in _TOKEN.finditer(lowered) for t in _tokens(m, source, lowered))
     truncated = len(text) > MAX_CHARS or len(folded) > MAX_CHARS
     return Lexed(source, tokens, truncated, re.search("[a-z]", source) is None)
+
+
+def _tokens(match: re.Match[str], source: str, lowered: str) -> Iterable[Token]:
+    if match.lastgroup == "frac":
+        value = _fraction(match.group())
+        if value is None:  # "12/03", "7/3": not a fraction of a carat; read the parts
+            start, end = match.span()
+            parts = _TOKEN_PLAIN.finditer(lowered, start, end)
+            return [t for m in parts if (t := _token(m, source)) is not None]
+        start, end = match.span()
+        return [Token(str(value), source[start:end], Kind.NUM, start, end, value)]
+    token = _token(match, source)
+    return () if token is None else (token,)
+
+
+def _fraction(text: str) -> Decimal | None:
+    """The value of "3/4", "1 1/2", "2 and a half"; None when not a proper fraction."""
+    words = text.replace("-", " ").replace("/", " / ").split()
+    whole = Decimal(0)
+    if words[0] != "/" and words[1] != "/":  # a whole part first
+        whole = _WORD_NUMBERS.get(words[0]) or Decimal(words[0])
+        words = [w for w in words[1:] if w not in ("and", "a")]
+    if words == ["half"]:
+        return whole + Decimal("0.5")
+    numerator, denominator = int(words[0]), int(words[-1])
+    if not 0 < numerator < denominator <= _LARGEST_DENOMINATOR:
+        return None
+    return whole + (Decimal(numerator) / Decimal(denominator)).quantize(Decimal("0.001"))
 
 
 def _token(match: re.Match[str], source: str) -> Token | None:

@@ -500,8 +500,31 @@ LONG = [
     Case("please " * 500 + "round 1ct G VS1", spec("round", 1.0, "G", "VS1")),
 ]
 
+# Whole carats where the seed puts the weight, and fractions as people say them.
+WHOLE_AND_FRACTIONS = [
+    Case(
+        "Round, 2, G, VS2, Excellent, 80000",
+        spec("round", 2.0, "G", "VS2", "excellent", 80_000),
+    ),
+    Case("Round, 1, F, VS1, Ideal, 50000", spec("round", 1.0, "F", "VS1", "ideal", 50_000)),
+    Case("round 2 G VS2", spec("round", 2.0, "G", "VS2")),
+    Case("oval 3 under 3 lakh", spec("oval", 3.0, budget=3 * L)),
+    Case("round 25 G", spec("round", colors="G")),  # 25 ct? a price? not guessed
+    Case("2 round stones", spec("round")),  # a number before the shape is a count
+    Case("3/4 carat round", spec("round", 0.75)),
+    Case("round 1 1/2 ct", spec("round", 1.5)),
+    Case("round 1-1/2ct G", spec("round", 1.5, "G")),
+    Case("1½ ct pear", spec("pear", 1.5)),
+    Case("1 and half carat round G VS1 under 1 lakh", spec("round", 1.5, "G", "VS1", budget=L)),
+    Case("one and a half carat oval", spec("oval", 1.5)),
+    Case("round 1ct under 2 1/2 lakh", spec("round", 1.0, budget=250_000)),
+    Case("1/3 ct pear", spec("pear", 0.333)),
+    Case("12/03 round 1ct", spec("round", 1.0)),  # a date, not a fraction
+]
+
 ALL_CASES = (
-    SEED_FORMAT
+    WHOLE_AND_FRACTIONS
+    + SEED_FORMAT
     + FREE_SENTENCES
     + TRADE_SHORTHAND
     + HINGLISH
@@ -538,6 +561,11 @@ def _ids(cases: list[Case]) -> list[str]:
 
 def test_the_table_holds_at_least_150_messages() -> None:
     assert len(ALL_CASES) + len(NOTHING_SAID) >= 150
+
+
+@pytest.mark.parametrize("case", WHOLE_AND_FRACTIONS, ids=_ids(WHOLE_AND_FRACTIONS))
+def test_whole_carats_and_fractions_read_as_weights(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
 
 
 @pytest.mark.parametrize("case", SEED_FORMAT, ids=_ids(SEED_FORMAT))
