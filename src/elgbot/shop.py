@@ -112,8 +112,9 @@ class Shop:
         line = CartItem(
             ItemKind.MELEE, parcel.stock_id, parcel_title(parcel, carats), total, carats
         )
-        await self.carts.put(customer, line)
-        return MeleeAdded(effect.option, carats, total, short_by=round(asked - carats, 3))
+        new = await self.carts.put(customer, line)
+        short_by = round(asked - carats, 3)
+        return MeleeAdded(effect.option, carats, total, short_by=short_by, replaced=not new)
 
     async def _checkout(self, customer: str, message_id: str) -> CheckoutStarted:
         """The cart at today's prices, without what can no longer be bought."""

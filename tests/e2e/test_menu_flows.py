@@ -116,6 +116,21 @@ async def test_melee_by_sieve_band_and_quantity_with_totals(chat: Chat, runtime:
     )
 
 
+async def test_adding_a_parcel_again_replaces_its_quantity_and_says_so(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "3", "+6.5 -7 EF VVS 10 carats"):
+        await chat.say(text)
+    [first] = messages(await chat.say("add to cart 1"))
+    assert "10 ct of product 1 (₹95,000) has been added" in first
+    [again] = messages(await chat.say("add to cart 1"))
+    assert "now has 10 ct of product 1 (₹95,000), in place of the quantity" in again
+    [cart] = messages(await chat.say("cart"))
+    assert "10 ct" in cart
+    assert "20 ct" not in cart
+
+
 async def test_a_pointer_is_translated_through_the_size_chart(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     for text in ("Hi", "3"):

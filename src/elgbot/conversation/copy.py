@@ -272,6 +272,16 @@ class Copy:
         "✅ {carats} ct of product {n} ({total}) has been added to your cart: that is all we "
         "have. Type *quote* and our team will source the other {missing} ct."
     )
+    # The parcel was in the cart already: the new quantity replaces the old one.
+    melee_replaced: str = (
+        "✅ Your cart now has {carats} ct of product {n} ({total}), in place of the quantity "
+        "it had before (not on top of it).\nType *cart* to see your cart."
+    )
+    melee_replaced_partly: str = (
+        "✅ Your cart now has {carats} ct of product {n} ({total}), in place of the quantity "
+        "it had before: that is all we have. Type *quote* and our team will source the other "
+        "{missing} ct."
+    )
     # ---- Track My Order (menu 4) -------------------------------------------------------------
     order_id_question: str = (
         "Please send your order id (e.g. ELG-10234). You will find it in your order confirmation."

@@ -78,7 +78,10 @@ def added(copy: Copy, event: MeleeAdded) -> str:
         "total": format_inr(event.total_inr),
         "missing": carat_text(event.short_by),
     }
-    template = copy.melee_added_partly if event.short_by > 0 else copy.melee_added
+    if event.replaced:  # not on top of the earlier quantity: say so, or it looks doubled
+        template = copy.melee_replaced_partly if event.short_by > 0 else copy.melee_replaced
+    else:
+        template = copy.melee_added_partly if event.short_by > 0 else copy.melee_added
     return template.format(**values)
 
 

@@ -28,12 +28,14 @@ class MeleeFound:
 @dataclass(frozen=True, slots=True)
 class MeleeAdded:
     """A melee line went into the cart: `carats` of option `option`, fewer than asked
-    (`short_by`) when the parcel has less; `carats` 0 when the parcel is gone."""
+    (`short_by`) when the parcel has less; `carats` 0 when the parcel is gone. `replaced`:
+    the parcel was in the cart already, and this quantity took the place of that one."""
 
     option: int
     carats: float
     total_inr: int
     short_by: float = 0.0
+    replaced: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,6 +115,11 @@ def test_add_to_cart_carries_the_asked_carats() -> None:
         (MeleeAdded(1, 10, 95_000), "✅ 10 ct of product 1 (₹95,000) has been added"),
         (MeleeAdded(1, 25, 237_500, short_by=5), "that is all we have. Type *quote*"),
         (MeleeAdded(1, 0, 0), "has just been sold or withdrawn"),
+        (
+            MeleeAdded(1, 10, 95_000, replaced=True),
+            "now has 10 ct of product 1 (₹95,000), in place",
+        ),
+        (MeleeAdded(1, 25, 237_500, short_by=5, replaced=True), "in place of the quantity it had"),
     ],
 )
 def test_the_cart_confirms_melee_with_its_quantity(event: MeleeAdded, reply: str) -> None:
