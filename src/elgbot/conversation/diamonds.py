@@ -9,8 +9,10 @@ from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import DiamondsFound, RecordQuote, SearchDiamonds, Turn
 from elgbot.conversation.replies import results, stone_title
 from elgbot.conversation.session import Session, ShownItem, Step
+from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command
 from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
+from elgbot.understanding.open_fields import leaves_it_open
 
 # Asked for when missing, in this order; cut is optional (many fancy shapes have none).
 _ASKED_FIELDS = ("shape", "carat", "color", "clarity", "budget")
@@ -36,22 +38,33 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     if problem := _problem_reply(copy, reading):
         step = Step.QUOTE_SUGGESTION if reading.fancy_color else Step.COLLECT_DIAMOND_SPECS
         return Turn(known.at(step), (problem,))
+    waiting = known.at(Step.COLLECT_DIAMOND_SPECS)
     if not says_something(reading):
+        if spec.shape is not None and leaves_it_open(text):
+            # "any" / "no preference" to "what colour, clarity and budget?": search now.
+            return Turn(waiting, effects=(SearchDiamonds(spec),))
         # Nothing new (e.g. "ok"): never rerun an old search; say what is still needed.
-        return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (_ask_again(copy, session.spec),))
-    if spec.shape is None or spec.budget_max_inr is None:
+        return question_or(session.at(Step.COLLECT_DIAMOND_SPECS), text, _ask_again(copy, spec))
+    if spec.shape is None or (spec.budget_max_inr is None and not _budget_open(session, reading)):
         question = copy.spec_missing.format(
             known=format_spec(spec), missing=_and(_missing(spec, reading))
         )
-        return Turn(known.at(Step.COLLECT_DIAMOND_SPECS), (question,))
-    return Turn(known.at(Step.COLLECT_DIAMOND_SPECS), effects=(SearchDiamonds(spec),))
+        return Turn(waiting, (question,))
+    return Turn(waiting, effects=(SearchDiamonds(spec),))
+
+
+def _budget_open(session: Session, reading: SpecReading) -> bool:
+    """No budget needed: the customer said so ("any budget"), or a search already ran
+    without one (they left it open before) and this message refines it."""
+    searched = session.step in (Step.DIAMOND_RESULTS_SHOWN, Step.QUOTE_SUGGESTION)
+    return "budget" in reading.said_any or searched
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:
     """After results: a correction ("make it oval", "budget 2 lakh") searches again."""
     if says_something(read_diamond_spec(text)):
         return collect_spec(copy, replace(session, shown=()), text)
-    return Turn(session, (copy.help,))
+    return question_or(session, text, copy.help)
 
 
 def show_found(copy: Copy, session: Session, event: DiamondsFound) -> Turn:
@@ -71,7 +84,7 @@ def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.quote_declined,))
     if says_something(read_diamond_spec(text)):
         return collect_spec(copy, session, text)
-    return Turn(session, (copy.quote_question_again,))
+    return question_or(session, text, copy.quote_question_again)
 
 
 def on_quote_details(copy: Copy, session: Session, text: str) -> Turn:

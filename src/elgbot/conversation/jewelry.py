@@ -16,6 +16,7 @@ from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import JewelryFound, RecordDesignQuote, SearchJewelry
 from elgbot.conversation.replies import carat_text
 from elgbot.conversation.session import Session, ShownItem, Step
+from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command
 from elgbot.understanding.jewelry_query import JewelryReading, merge, read_jewelry_query
 from elgbot.understanding.money import format_inr
@@ -32,7 +33,7 @@ def collect(copy: Copy, session: Session, text: str) -> Turn:
     if reading.unclear:
         return Turn(session.at(Step.COLLECT_JEWELRY), (_unclear(copy, reading),))
     if not reading.says_something:
-        return Turn(session.at(Step.COLLECT_JEWELRY), (copy.jewelry_not_understood,))
+        return question_or(session.at(Step.COLLECT_JEWELRY), text, copy.jewelry_not_understood)
     query = merge(session.jewelry, reading.query)
     known = replace(session, jewelry=query, spec_text=_joined(session.spec_text, text))
     return Turn(known.at(Step.COLLECT_JEWELRY), effects=(SearchJewelry(query),))
@@ -42,7 +43,7 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
     """After results: a change ("in platinum", "under 80k") searches again."""
     if read_jewelry_query(text).says_something:
         return collect(copy, replace(session, shown=()), text)
-    return Turn(session, (copy.jewelry_results_help,))
+    return question_or(session, text, copy.jewelry_results_help)
 
 
 def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:

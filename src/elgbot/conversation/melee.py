@@ -12,6 +12,7 @@ from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import MeleeAdded, MeleeFound, RecordMeleeQuote, SearchMelee
 from elgbot.conversation.replies import carat_text
 from elgbot.conversation.session import Session, ShownItem, Step
+from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command
 from elgbot.understanding.melee_query import MeleeReading, merge, read_melee_query
 from elgbot.understanding.money import format_inr
@@ -28,7 +29,7 @@ def collect(copy: Copy, session: Session, text: str) -> Turn:
     if reading.unclear:
         return Turn(session.at(Step.COLLECT_MELEE), (_unclear(copy, reading),))
     if not reading.says_something:
-        return Turn(session.at(Step.COLLECT_MELEE), (copy.melee_not_understood,))
+        return question_or(session.at(Step.COLLECT_MELEE), text, copy.melee_not_understood)
     query = merge(session.melee, reading.query)
     known = replace(session, melee=query, spec_text=_joined(session.spec_text, text))
     if query.mm_from is None:
@@ -55,7 +56,7 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
         return _quote(copy, session, session.at(Step.MELEE_RESULTS_SHOWN))
     if read_melee_query(text).says_something:
         return collect(copy, replace(session, shown=()), text)
-    return Turn(session, (copy.melee_results_help,))
+    return question_or(session, text, copy.melee_results_help)
 
 
 def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
@@ -66,7 +67,7 @@ def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(session.at(Step.COLLECT_MELEE), (copy.melee_quote_declined,))
     if read_melee_query(text).says_something:
         return collect(copy, session, text)
-    return Turn(session, (copy.melee_quote_question_again,))
+    return question_or(session, text, copy.melee_quote_question_again)
 
 
 def added(copy: Copy, event: MeleeAdded) -> str:

@@ -20,7 +20,11 @@ from elgbot.conversation.events import (
     Turn,
 )
 from elgbot.conversation.session import ChatLine, Session, Speaker, Step
-from elgbot.understanding.support_words import back_to_bot, reads_as_question
+from elgbot.understanding.support_words import (
+    back_to_bot,
+    is_plainly_a_question,
+    reads_as_question,
+)
 
 
 def welcome(copy: Copy, session: Session) -> Turn:
@@ -34,6 +38,14 @@ def ask(session: Session, text: str) -> Turn:
 def on_question(copy: Copy, session: Session, text: str) -> Turn:
     """At the support step everything readable is a question for the assistant."""
     return ask(session, text)
+
+
+def question_or(session: Session, text: str, reply: str) -> Turn:
+    """Mid-search, a message the step cannot read: a plain question ("do you ship to
+    Dubai?") goes to the assistant, with the search kept as it was; else `reply`."""
+    if is_plainly_a_question(text):
+        return ask(session, text)
+    return Turn(session, (reply,))
 
 
 def not_understood(copy: Copy, session: Session, text: str) -> Turn:

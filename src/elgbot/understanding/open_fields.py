@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Final
 
 from elgbot.understanding.lexer import Lexed, by_word, phrase_at, phrases
+from elgbot.understanding.words import normalise, word_set
 
 _FIELDS: Final = {
     **dict.fromkeys(["shape", "shapes"], "shape"),
@@ -22,7 +23,24 @@ _MARKERS: Final = phrases(
     "|no limit|no issue|any will do|no specific|not particular"
 )
 _BY_FIRST_WORD: Final = by_word(_MARKERS, 0)
+# A whole message that leaves the rest to us: "any", "no preference", "dont know, just show
+# me", "any colour any clarity". Every word must be one of these, and one a marker.
+_LEAVING_MARKERS: Final = word_set(
+    "any anything whatever preference preferences matter care sure idea show bhi surprise"
+    " flexible open chalega"
+)
+_LEAVING_WORDS: Final = _LEAVING_MARKERS | word_set(
+    "no not dont don t doesn do does doesnt i im is it will just me what you have got all options"
+    " koi kuch fine ok okay please pls up to know and the colour color clarity cut budget price"
+)
 _REACH: Final = 3
+
+
+def leaves_it_open(text: str) -> bool:
+    """The message only says "anything will do" (no field named with a value)."""
+    words = normalise(text).replace(",", " ").replace(".", " ").split()
+    known = all(word in _LEAVING_WORDS for word in words)
+    return bool(words) and known and any(word in _LEAVING_MARKERS for word in words)
 
 
 def read_open_fields(lexed: Lexed, taken: frozenset[int]) -> frozenset[str]:

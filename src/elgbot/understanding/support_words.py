@@ -7,11 +7,7 @@ import re
 from typing import Final
 
 from elgbot.understanding.words import normalise
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from elgbot.understanding.words import word_set as _words
 
 _PERSON_WORDS: Final = r"(?:agent|human|person|someone|somebody|representative|executive|staff)"
 # Any message that says it: "talk to a person", "can someone call me", "human agent please".
@@ -56,6 +52,22 @@ def asks_for_person(text: str) -> bool:
 def back_to_bot(text: str) -> bool:
     """'menu' or 'bot': the customer wants the bot again (ends a handoff)."""
     return normalise(text).rstrip(".!") in _BACK_TO_BOT
+
+
+# How a question starts, when it has no "?" ("do you ship to dubai").
+_QUESTION_STARTS: Final = _words(
+    """
+    what which who when where why how is are was do does did can could will would should
+    may kya kaise kab kahan kyun kitna kitne
+    """
+)
+
+
+def is_plainly_a_question(text: str) -> bool:
+    """A question mark, or a question word first: stricter than `reads_as_question`, for
+    steps waiting on a description, where "I want a round one" is no question."""
+    words = _WORD.findall(normalise(text))
+    return bool(words) and ("?" in text or words[0] in _QUESTION_STARTS)
 
 
 def reads_as_question(text: str) -> bool:

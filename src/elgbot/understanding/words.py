@@ -16,6 +16,11 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
+def word_set(listing: str) -> frozenset[str]:
+    """The words of a whitespace-separated listing, for vocabularies written as text."""
+    return frozenset(listing.split())
+
+
 def close_to(word: str, candidates: Iterable[str], cutoff: float = 0.8) -> str | None:
     """The one candidate `word` is a likely typo of, or None (also when two tie)."""
     scored = sorted(((SequenceMatcher(None, word, c).ratio(), c) for c in candidates), reverse=True)

@@ -351,3 +351,42 @@ def test_a_bare_number_beside_results_asks_instead_of_adding_to_the_cart(text: s
     [reply] = turn.replies
     assert "add to cart" in reply
     assert "menu" in reply
+
+
+ROUND_1CT = Session(
+    step=Step.COLLECT_DIAMOND_SPECS,
+    spec=DiamondSpec(shape=Shape.ROUND, carat_min=1.0, carat_max=1.0),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["any", "No preference", "don't know, just show me", "any colour any clarity", "koi bhi"],
+)
+def test_leaving_the_rest_open_searches_with_what_is_known(text: str) -> None:
+    turn = say(ROUND_1CT, text)
+    assert turn.effects == (SearchDiamonds(ROUND_1CT.spec),)
+    assert turn.replies == ()
+
+
+@pytest.mark.parametrize("text", ["ok", "no", "any"])
+def test_without_a_shape_or_with_nothing_open_the_bot_still_asks(text: str) -> None:
+    session = ROUND_1CT if text != "any" else Session(step=Step.COLLECT_DIAMOND_SPECS)
+    turn = say(session, text)
+    assert turn.effects == ()
+    assert turn.replies
+
+
+def test_any_budget_searches_without_one() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 1ct G VS1, any budget")
+    [search] = turn.effects
+    assert isinstance(search, SearchDiamonds)
+    assert search.spec.budget_max_inr is None
+
+
+def test_after_an_open_budget_search_a_refinement_searches_again() -> None:
+    shown = replace(ROUND_1CT, shown=SHOWN).at(Step.DIAMOND_RESULTS_SHOWN)
+    turn = say(shown, "make it oval")
+    [search] = turn.effects
+    assert isinstance(search, SearchDiamonds)
+    assert search.spec.shape is Shape.OVAL

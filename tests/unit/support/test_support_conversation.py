@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from elgbot.catalog.grades import Shape
+from elgbot.catalog.stone import DiamondSpec
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import (
     AnswerKind,
@@ -18,7 +20,14 @@ from elgbot.conversation.events import (
 )
 from elgbot.conversation.inbound import MessageKind
 from elgbot.conversation.machine import Conversation
-from elgbot.conversation.session import HISTORY_LINES, ChatLine, Session, Speaker, Step
+from elgbot.conversation.session import (
+    HISTORY_LINES,
+    ChatLine,
+    Session,
+    ShownItem,
+    Speaker,
+    Step,
+)
 
 COPY = Copy().with_site("https://elg.com").with_store(hours="10 to 7, Mon-Sat", contact="the site")
 BOT = Conversation(COPY)
@@ -52,6 +61,41 @@ def test_a_question_the_main_menu_cannot_read_goes_to_the_assistant() -> None:
     turn = say(Session(), "Do your stones come with a certificate?")
     assert turn.effects == (AskAssistant((), "Do your stones come with a certificate?"),)
     assert turn.replies == ()
+
+
+SHOWN = (ShownItem("RD-1", "Round 1.5ct D VS1 Ideal"),)
+MID_SEARCH = [
+    Session(step=Step.COLLECT_DIAMOND_SPECS),
+    Session(step=Step.COLLECT_DIAMOND_SPECS, spec=DiamondSpec(shape=Shape.ROUND, carat_min=1.0)),
+    Session(step=Step.DIAMOND_RESULTS_SHOWN, shown=SHOWN),
+    Session(step=Step.QUOTE_SUGGESTION),
+    Session(step=Step.COLLECT_JEWELRY),
+    Session(step=Step.JEWELRY_RESULTS_SHOWN, shown=SHOWN),
+    Session(step=Step.COLLECT_MELEE),
+    Session(step=Step.MELEE_RESULTS_SHOWN, shown=SHOWN),
+    Session(step=Step.MELEE_QUOTE_SUGGESTION),
+]
+
+
+@pytest.mark.parametrize("session", MID_SEARCH, ids=[s.step.value for s in MID_SEARCH])
+@pytest.mark.parametrize(
+    "question",
+    ["what is your return policy?", "how long does shipping take", "Do you ship to Dubai"],
+)
+def test_a_plain_question_mid_search_goes_to_the_assistant_and_keeps_the_search(
+    session: Session, question: str
+) -> None:
+    turn = say(session, question)
+    assert turn.effects == (AskAssistant((), question),)
+    assert turn.replies == ()
+    assert turn.session == session  # the search, results and step wait for the answer
+
+
+@pytest.mark.parametrize("text", ["something nice for my wife", "ok", "hmm"])
+def test_mid_search_a_statement_is_no_question_for_the_assistant(text: str) -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), text)
+    assert turn.effects == ()
+    assert turn.replies
 
 
 def test_noise_at_the_main_menu_is_still_not_understood_without_asking_anyone() -> None:
