@@ -61,7 +61,10 @@ def answered(copy: Copy, session: Session, event: AssistantAnswered) -> Turn:
     remembered = session.remembering(
         ChatLine(Speaker.CUSTOMER, event.question), ChatLine(Speaker.ASSISTANT, event.text)
     )
-    return Turn(remembered, (f"{event.text}\n\n{copy.assistant_footer}",))
+    footer = copy.assistant_footer
+    if session.step not in (Step.SUPPORT, Step.MAIN_MENU):  # asked mid-search (question_or)
+        footer = copy.assistant_footer_mid_search
+    return Turn(remembered, (f"{event.text}\n\n{footer}",))
 
 
 def open_handoff(copy: Copy, session: Session, text: str) -> Turn:
