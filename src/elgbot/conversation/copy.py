@@ -139,11 +139,6 @@ class Copy:
         "Type *agent* to talk to a person from our team, or *menu* for all options."
     )
     assistant_footer: str = "(Type *agent* to talk to a person, or *menu* for all options.)"
-    # After a question asked in the middle of a search, which is still open.
-    assistant_footer_mid_search: str = (
-        "(Your search is still open: carry on where you were, type *agent* to talk to a "
-        "person, or *menu* for all options.)"
-    )
     assistant_unknown: str = (
         "Sorry, I don’t know the answer to that. Type *agent* and a member of our team will "
         "reply here, or type *menu* for all options."

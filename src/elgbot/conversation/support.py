@@ -61,10 +61,7 @@ def answered(copy: Copy, session: Session, event: AssistantAnswered) -> Turn:
     remembered = session.remembering(
         ChatLine(Speaker.CUSTOMER, event.question), ChatLine(Speaker.ASSISTANT, event.text)
     )
-    footer = copy.assistant_footer
-    if session.step not in (Step.SUPPORT, Step.MAIN_MENU):  # asked mid-search (question_or)
-        footer = copy.assistant_footer_mid_search
-    return Turn(remembered, (f"{event.text}\n\n{footer}",))
+    return Turn(remembered, (f"{event.text}\n\n{copy.assistant_footer}",))
 
 
 def open_handoff(copy: Copy, session: Session, text: str) -> Turn:

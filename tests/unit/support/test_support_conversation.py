@@ -91,17 +91,6 @@ def test_a_plain_question_mid_search_goes_to_the_assistant_and_keeps_the_search(
     assert turn.session == session  # the search, results and step wait for the answer
 
 
-def test_an_answer_given_mid_search_says_the_search_is_still_open() -> None:
-    session = Session(step=Step.DIAMOND_RESULTS_SHOWN, shown=SHOWN)
-    answer = AssistantAnswered("Do you ship?", AnswerKind.ANSWERED, "Yes, across India.")
-    turn = BOT.step(session, answer)
-    assert turn.replies == (f"Yes, across India.\n\n{COPY.assistant_footer_mid_search}",)
-    assert turn.session.step is Step.DIAMOND_RESULTS_SHOWN
-    assert turn.session.shown == SHOWN
-    at_support = BOT.step(Session(step=Step.SUPPORT), answer)
-    assert at_support.replies == (f"Yes, across India.\n\n{COPY.assistant_footer}",)
-
-
 @pytest.mark.parametrize("text", ["something nice for my wife", "ok", "hmm"])
 def test_mid_search_a_statement_is_no_question_for_the_assistant(text: str) -> None:
     turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), text)
