@@ -89,7 +89,9 @@ def test_the_algorithm_the_header_names_is_the_one_checked() -> None:
 
 def test_an_unsupported_algorithm_is_refused() -> None:
     header = f"key={OLD},algorithm=HMAC_SHA512"
-    assert verifier.refusal(URL, PARAMS, SHA256_VECTOR, header) == "bad signature"
+    refusal = verifier.refusal(URL, PARAMS, SHA256_VECTOR, header)
+    assert refusal is not None
+    assert "HMAC_SHA512" in refusal
 
 
 def test_a_tampered_parameter_is_refused() -> None:
