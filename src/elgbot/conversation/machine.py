@@ -45,7 +45,7 @@ from elgbot.understanding.commands import (
     read_option_number,
 )
 from elgbot.understanding.diamond_spec import read_diamond_spec
-from elgbot.understanding.jewelry_query import read_jewelry_query
+from elgbot.understanding.jewelry_query import names_a_piece, read_jewelry_query
 from elgbot.understanding.melee_query import read_melee_query
 from elgbot.understanding.menu import MenuChoice, read_menu_choice
 from elgbot.understanding.support_words import asks_for_person
@@ -72,6 +72,8 @@ def _main_menu(copy: Copy, session: Session, text: str) -> Turn:
     if diamonds.says_something(read_diamond_spec(text)):
         # Someone who types a spec straight away wants diamonds: no need for "1" first.
         return diamonds.collect_spec(copy, Session(step=Step.COLLECT_DIAMOND_SPECS), text)
+    if names_a_piece(text) and not read_jewelry_query(text).unclear:  # "earrings"
+        return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
     return support.not_understood(copy, session, text)
 
 
@@ -229,6 +231,8 @@ class Conversation:
             return Turn(session, (self.copy.help,))
         if command is Command.CART:
             return Turn(session, effects=(ShowCart(),))
+        if (turn := orders.asked_to_track(self.copy, session, text)) is not None:
+            return turn
         if (turn := cart_flow.on_text(session, text)) is not None:
             return turn
         return self._add_to_cart(session, text)

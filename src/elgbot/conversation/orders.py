@@ -16,13 +16,28 @@ from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
 from elgbot.conversation.session import Session, Step
 from elgbot.understanding.commands import read_option_number
-from elgbot.understanding.order_id import read_order_id
+from elgbot.understanding.order_id import asks_to_track, read_order_id
 
 
 def start(copy: Copy, session: Session) -> Turn:
     """Menu 4: list the sender's orders, or ask for an id when the number has none."""
     fresh = Session(step=Step.ASK_ORDER_ID, history=session.history)
     return Turn(fresh, effects=(ListOrders(),))
+
+
+_ORDER_STEPS = frozenset({Step.ASK_ORDER_ID, Step.ORDERS_SHOWN})
+
+
+def asked_to_track(copy: Copy, session: Session, text: str) -> Turn | None:
+    """ "track ELG-10234" or "where is my order?" at any step: straight to that order, or
+    to the sender's list, as if they had picked Track My Order."""
+    if not asks_to_track(text):
+        return None
+    order_id = read_order_id(text)
+    if order_id is None:  # in this flow already, its own step answers
+        return None if session.step in _ORDER_STEPS else start(copy, session)
+    fresh = Session(step=Step.ASK_ORDER_ID, history=session.history)
+    return Turn(fresh, effects=(LookUpOrder(order_id),))
 
 
 def listed(copy: Copy, session: Session, event: OrdersListed) -> Turn:

@@ -90,6 +90,17 @@ def read_jewelry_query(text: str) -> JewelryReading:
     return JewelryReading(query, tuple(unclear))
 
 
+def names_a_piece(text: str) -> bool:
+    """ "earrings", "show me pendants": a kind of piece by name. Styles alone ("drop",
+    "band", "tops") are not, as each has other meanings."""
+    tokens = lex(text).tokens
+    return any(
+        isinstance(found[0], JewelryKind)
+        for index in range(len(tokens))
+        if (found := _phrase_at(tokens, index)) is not None
+    )
+
+
 # ---- ring size ------------------------------------------------------------------------------
 def _ring_size(lexed: Lexed, taken: set[int], unclear: list[Unclear]) -> float | None:
     tokens = lexed.tokens

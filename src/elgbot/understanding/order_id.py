@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from elgbot.understanding.words import normalise
+
 _WORD: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_/.]*")
 # Words around an id that are not part of it.
 _FILLERS: Final = frozenset(
@@ -34,3 +36,16 @@ def read_order_id(text: str) -> str | None:
         alnum = sum(ch.isalnum() for ch in order_id)
         return order_id if alnum >= _MIN_CHARS and len(order_id) <= _MAX_CHARS else None
     return None
+
+
+# Asking where an order is, from any step: "track ELG-10234", "where is my order?".
+# Narrow on purpose: "I want to order a ring" or "cancel my order" is not this.
+_ASKS_TO_TRACK: Final = re.compile(
+    r"\b(?:track|tracking|trak|order status|status of (?:my|the) order|delivery status"
+    r"|where(?: is|s| s)? my (?:order|parcel|package|delivery)"
+    r"|(?:when|has|have) (?:will )?my order|mera order)\b"
+)
+
+
+def asks_to_track(text: str) -> bool:
+    return _ASKS_TO_TRACK.search(normalise(text)) is not None

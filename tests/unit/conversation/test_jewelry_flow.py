@@ -163,3 +163,15 @@ def test_back_from_results_asks_again() -> None:
     turn = say(SHOWN, "back")
     assert turn.session.step is Step.COLLECT_JEWELRY
     assert turn.replies == (COPY.jewelry_question,)
+
+
+@pytest.mark.parametrize("text", ["earrings", "show me necklaces", "pendant", "Bracelets pls"])
+def test_a_piece_named_at_the_menu_goes_straight_to_the_search(text: str) -> None:
+    turn = say(Session(), text)
+    assert turn.session.step is Step.COLLECT_JEWELRY
+    assert isinstance(turn.effects[0], SearchJewelry)
+
+
+@pytest.mark.parametrize("text", ["drop", "band", "tops"])
+def test_a_style_word_alone_at_the_menu_is_not_taken_for_jewellery(text: str) -> None:
+    assert say(Session(), text).session.step is not Step.COLLECT_JEWELRY

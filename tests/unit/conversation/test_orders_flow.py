@@ -91,3 +91,38 @@ def test_an_unknown_or_someone_elses_order_is_not_found_for_this_number_and_supp
     assert text == COPY.order_not_found.format(order_id="ELG-7")
     assert "cannot find order ELG-7 for this number" in text
     assert "*agent*" in text
+
+
+DIAMOND_RESULTS = Session(step=Step.DIAMOND_RESULTS_SHOWN)
+
+
+@pytest.mark.parametrize(
+    ("session", "text", "order_id"),
+    [
+        (Session(), "where is my order ELG-10234", "ELG-10234"),
+        (Session(), "order status elg 10234?", "elg 10234"),
+        (DIAMOND_RESULTS, "track ELG-1002 please", "ELG-1002"),
+        (Session(step=Step.SUPPORT), "Where's my order #10234", "10234"),
+        (Session(step=Step.COLLECT_JEWELRY), "tracking ELG-1002", "ELG-1002"),
+    ],
+)
+def test_asking_to_track_an_id_looks_it_up_from_any_step(
+    session: Session, text: str, order_id: str
+) -> None:
+    turn = say(session, text)
+    assert turn.effects == (LookUpOrder(order_id),)
+    assert turn.session.step is Step.ASK_ORDER_ID  # a second id is looked up too
+
+
+@pytest.mark.parametrize("text", ["tracking", "where is my order?", "has my order shipped"])
+@pytest.mark.parametrize(
+    "step", [Step.MAIN_MENU, Step.SUPPORT, Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_MELEE]
+)
+def test_asking_to_track_without_an_id_lists_the_senders_orders(text: str, step: Step) -> None:
+    assert say(Session(step=step), text).effects == (ListOrders(),)
+
+
+@pytest.mark.parametrize("text", ["I want to order a ring", "cancel my order ELG-1002"])
+def test_other_talk_of_orders_is_not_tracking(text: str) -> None:
+    turn = say(Session(), text)
+    assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
