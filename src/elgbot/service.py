@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from elgbot.catalog.jewelry_store import SqlJewelry
 from elgbot.catalog.listing import StockState
-from elgbot.catalog.matching import rank, search_window
+from elgbot.catalog.matching import MAX_OPTIONS, rank, search_window
 from elgbot.catalog.melee_store import SqlMelee
 from elgbot.catalog.store import SqlCatalog
 from elgbot.commerce.cart import CartItem, ItemKind, SqlCarts
@@ -174,9 +174,10 @@ class Service:
         self, customer: str, message: InboundMessage, effect: Effect, budget: float | None
     ) -> Event | Pending | None:
         match effect:
-            case SearchDiamonds(spec=spec):
-                candidates = await self.stores.catalog.candidates(search_window(spec))
-                return DiamondsFound(tuple(rank(spec, candidates)))
+            case SearchDiamonds(spec=spec, after=after):
+                limit = MAX_OPTIONS + after
+                candidates = await self.stores.catalog.candidates(search_window(spec), limit)
+                return DiamondsFound(tuple(rank(spec, candidates, limit)), after)
             case AddToCart():
                 return await self._add_to_cart(customer, effect)
             case ShowCart():

@@ -11,9 +11,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from elgbot.catalog.jewelry_store import SqlJewelry
+from elgbot.catalog.jewelry_store import SHOWN_PIECES, SqlJewelry
 from elgbot.catalog.listing import StockState
-from elgbot.catalog.melee import Parcel
+from elgbot.catalog.melee import SHOWN_PARCELS, Parcel
 from elgbot.catalog.melee_store import SqlMelee
 from elgbot.catalog.store import SqlCatalog
 from elgbot.commerce.cart import CartItem, ItemKind, SqlCarts
@@ -58,10 +58,12 @@ class Shop:
 
     async def run(self, customer: str, message_id: str, effect: MenuEffect) -> MenuEvent | None:
         match effect:
-            case SearchJewelry(query=query):
-                return JewelryFound(tuple(await self.jewelry.search(query)))
-            case SearchMelee(query=query):
-                return MeleeFound(tuple(await self.melee.search(query)))
+            case SearchJewelry(query=query, after=after):
+                pieces = await self.jewelry.search(query, SHOWN_PIECES + after)
+                return JewelryFound(tuple(pieces), after)
+            case SearchMelee(query=query, after=after):
+                parcels = await self.melee.search(query, SHOWN_PARCELS + after)
+                return MeleeFound(tuple(parcels), after)
             case ListOrders():
                 return OrdersListed(tuple(await self.orders.recent_for(customer)))
             case LookUpOrder(order_id=order_id):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from elgbot.bootstrap import Runtime
+from elgbot.catalog.grades import Clarity, Color, Cut, Shape
+from elgbot.catalog.stone import Stone
 from elgbot.storage.schema import quotes
 from whatsapp_chat import Chat, messages
 
@@ -79,3 +81,29 @@ async def test_menu_items_2_to_4_start_their_flows(chat: Chat) -> None:
         [reply] = messages(await chat.say(choice))
         assert reply.startswith(opening)
         await chat.say("menu")
+
+
+async def test_more_shows_the_next_stones_and_any_page_can_be_added(
+    chat: Chat, runtime: Runtime
+) -> None:
+    ovals = [
+        Stone(f"OV1-{n}", Shape.OVAL, 1.0, Color.G, Clarity.VS1, Cut.EXCELLENT, 60_000 + 1_000 * n)
+        for n in range(1, 7)
+    ]
+    await runtime.stores.catalog.add(ovals)
+    for text in ("Hi", "1"):
+        await chat.say(text)
+    [first] = messages(await chat.say("oval 1ct G VS1 under 1 lakh"))
+    assert "4. Oval | 1ct | G | VS1 | Excellent | ₹64,000" in first
+    assert first.endswith("Type *more* to see more options.")
+    [second] = messages(await chat.say("more"))
+    assert "5. Oval | 1ct | G | VS1 | Excellent | ₹65,000" in second
+    assert "6. Oval | 1ct | G | VS1 | Excellent | ₹66,000" in second
+    assert "OV1-1" not in second
+    assert "Reply: add to cart 5" in second
+    [added] = messages(await chat.say("add to cart 6"))
+    assert added.startswith("✅ Product 6 has been added to your cart.")
+    [cart] = messages(await chat.say("cart"))
+    assert "₹66,000" in cart
+    [done] = messages(await chat.say("more"))
+    assert done.startswith("Those are all the options I can show for this search.")

@@ -79,8 +79,8 @@ SPECS = [random_spec(random.Random(n)) for n in range(150)] + [
 ]
 
 
-def offered(spec: DiamondSpec, stones: list[Stone]) -> list[tuple[str, bool, int]]:
-    return [(m.stone.stock_id, m.exact, m.over_budget_inr) for m in rank(spec, stones)]
+def offered(spec: DiamondSpec, stones: list[Stone], limit: int = 4) -> list[tuple[str, bool, int]]:
+    return [(m.stone.stock_id, m.exact, m.over_budget_inr) for m in rank(spec, stones, limit)]
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[f"spec{n}" for n in range(len(SPECS))])
@@ -90,6 +90,22 @@ async def test_the_database_offers_what_a_scan_of_every_stone_would(
     candidates = await catalog.candidates(search_window(spec))
     assert offered(spec, candidates) == offered(spec, STONES)
     assert len(candidates) <= 4 + 2 + 8  # the database did the filtering
+
+
+@pytest.mark.parametrize("limit", [8, 12])
+@pytest.mark.parametrize("spec", SPECS[:60], ids=[f"spec{n}" for n in range(60)])
+async def test_more_pages_offer_what_a_scan_of_every_stone_would(
+    catalog: SqlCatalog, spec: DiamondSpec, limit: int
+) -> None:
+    # *more* asks for the first `limit` options and drops those already shown.
+    candidates = await catalog.candidates(search_window(spec), limit)
+    assert offered(spec, candidates, limit) == offered(spec, STONES, limit)
+
+
+def test_the_paged_specs_cover_full_and_partial_later_pages() -> None:
+    lengths = [len(rank(spec, STONES, 12)) for spec in SPECS[:60]]
+    assert sum(n == 12 for n in lengths) >= 10
+    assert sum(4 < n < 12 for n in lengths) >= 5
 
 
 def test_the_specs_cover_exact_near_and_stretch_answers() -> None:

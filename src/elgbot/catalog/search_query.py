@@ -30,7 +30,8 @@ from elgbot.catalog.matching import ENOUGH_EXACT, MAX_OPTIONS
 from elgbot.catalog.search_order import Statement, distance, integers
 from elgbot.catalog.window import Bounds, Closeness, SearchWindow
 
-# Up to two exact stones come back among near ones; four near ones fill the list.
+# Up to two exact stones come back among near ones; four near ones fill the list (each
+# page of MAX_OPTIONS asked for).
 NEAR_LIMIT: Final = 8
 COLUMNS: Final = "stock_id, shape, carat, color_rank, clarity_rank, cut, price_inr"
 _ALL_COLOR_RANKS: Final = tuple(range(len(Color)))
@@ -41,19 +42,23 @@ _WHEN_SCARCE: Final = (
 )
 
 
-def search_statement(window: SearchWindow, placeholder: str) -> tuple[str, list[object]]:
-    """SQL for `window`, with `placeholder` ('?' or '%s') marking each parameter.
+def search_statement(
+    window: SearchWindow, placeholder: str, limit: int = MAX_OPTIONS
+) -> tuple[str, list[object]]:
+    """SQL for `window`, enough to rank `limit` options (more than a page for *more*),
+    with `placeholder` ('?' or '%s') marking each parameter.
 
     Parameters are bound in the order they appear in the text, so parts are built in it.
     """
     sql = Statement(placeholder)
     closeness = window.closeness
-    parts = [f"WITH exact AS ({_nearest(sql, window.exact, closeness, str(MAX_OPTIONS))})"]
+    parts = [f"WITH exact AS ({_nearest(sql, window.exact, closeness, str(int(limit)))})"]
     parts.append("SELECT * FROM exact")
     if window.stretch is not None:
         stretch = _nearest(sql, window.stretch, closeness, _WHEN_SCARCE.format(1))
         parts.append(f"UNION ALL {stretch}")
-    near_limit = _WHEN_SCARCE.format(NEAR_LIMIT)
+    pages = -(-int(limit) // MAX_OPTIONS)  # rounded up
+    near_limit = _WHEN_SCARCE.format(NEAR_LIMIT * max(1, pages))
     if closeness.grades_matter:
         near = _by_distance(sql, window.near, closeness, near_limit)
         parts.append(f"UNION ALL SELECT * FROM ({near}) AS near")

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
 from elgbot.catalog.listing import Listing, StockState
+from elgbot.catalog.matching import MAX_OPTIONS
 from elgbot.catalog.search_query import COLUMNS, search_statement
 from elgbot.catalog.stone import Stone
 from elgbot.catalog.window import SearchWindow
@@ -49,9 +50,10 @@ class SqlCatalog:
         self._insert = upsert_insert(engine)
         self._placeholder = "%s" if engine.dialect.name == "postgresql" else "?"
 
-    async def candidates(self, window: SearchWindow) -> list[Stone]:
-        """The stones ranking needs for `window` (see `search_query`), in one statement."""
-        sql, params = search_statement(window, self._placeholder)
+    async def candidates(self, window: SearchWindow, limit: int = MAX_OPTIONS) -> list[Stone]:
+        """The stones ranking needs to offer `limit` options for `window` (see
+        `search_query`), in one statement."""
+        sql, params = search_statement(window, self._placeholder, limit)
         async with self.engine.connect() as conn:
             rows = (await conn.exec_driver_sql(sql, tuple(params))).all()
         return list({row.stock_id: _stone(row) for row in rows}.values())

@@ -31,11 +31,16 @@ class Copy:
         "(Example: Round, 1.5ct, D, VS1, Ideal, ₹1,00,000)"
     )
     results_header: str = "Here are some options based on your preferences:"
-    results_footer: str = "Reply: add to cart 1\n\nExplore More: {site}/diamonds"
+    results_footer: str = "Reply: add to cart {first}\n\nExplore More: {site}/diamonds"
     result_line: str = "{n}. {shape} | {carat}ct | {color} | {clarity} | {cut} | {price}"
     result_link: str = "   {site}/diamonds/{stock_id}"
     near_match_note: str = "   (close match: {differences})"
     stretch_note: str = "   (stretch: {over} over your budget)"
+    more_hint: str = "Type *more* to see more options."
+    no_more_options: str = (
+        "Those are all the options I can show for this search. Tell me what to change "
+        "(e.g. another colour, or a higher budget), or type *menu* for all options."
+    )
     no_match: str = (
         "We couldn’t find an exact match. Would you like a custom quote?\n"
         'Type "Quote" or "Yes" to proceed.'
@@ -119,7 +124,7 @@ class Copy:
         "• *menu* to see all options\n"
         "• *1* (Lab Diamonds), then a description such as: Round, 1.5ct, D, VS1, Ideal, "
         "₹1,00,000\n"
-        "• *add to cart 1* after you see options\n"
+        "• *add to cart 1* after you see options, *more* for the next ones\n"
         "• *cart* to see your cart\n"
         "• *remove 1*, *clear cart* or *checkout* for your cart\n"
         "• *back* to go one step back"
@@ -188,7 +193,7 @@ class Copy:
     jewelry_results_header: str = "Here are some pieces for you ({wish}):"
     jewelry_result: str = "{n}. {title}\n   {details} | {price}\n   {site}/jewelry/{stock_id}"
     jewelry_results_footer: str = (
-        "Reply: add to cart 1\n"
+        "Reply: add to cart {first}\n"
         "Or tell me what to change (e.g. in white gold, under 80k).\n"
         "\n"
         "Explore More: {site}/jewelry"
@@ -242,7 +247,7 @@ class Copy:
         "Type *quote* and our team will source the other {missing} ct."
     )
     melee_quantity_hint: str = "Tell me how many carats you need (e.g. 10 cts) to see the total."
-    melee_results_footer: str = "Reply: add to cart 1\n\nExplore More: {site}/melee"
+    melee_results_footer: str = "Reply: add to cart {first}\n\nExplore More: {site}/melee"
     melee_results_help: str = (
         "Reply *add to cart 1*, send another size or quantity (e.g. 20 cts), type *quote* for "
         "a quote, or *menu* for all options."

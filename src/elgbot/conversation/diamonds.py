@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
+from elgbot.conversation import paging
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import DiamondsFound, RecordQuote, SearchDiamonds, Turn
 from elgbot.conversation.replies import results, stone_title
@@ -68,11 +70,20 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def show_found(copy: Copy, session: Session, event: DiamondsFound) -> Turn:
+    if event.after:
+        fresh = paging.unseen(session, event.matches, lambda m: m.stone.stock_id)
+        items = [_shown(m) for m in fresh]
+        return paging.next_page(copy, session, items, lambda n: results(copy, fresh, n))
     if not event.matches:
         return Turn(replace(session, shown=()).at(Step.QUOTE_SUGGESTION), (copy.no_match,))
-    shown = tuple(ShownItem(m.stone.stock_id, stone_title(m.stone)) for m in event.matches)
+    shown = tuple(_shown(m) for m in event.matches)
     found = replace(session, shown=shown).at(Step.DIAMOND_RESULTS_SHOWN)
-    return Turn(found, (results(copy, event.matches),))
+    more = paging.hint(copy, len(shown), len(shown))
+    return Turn(found, (results(copy, event.matches) + more,))
+
+
+def _shown(match: Match) -> ShownItem:
+    return ShownItem(match.stone.stock_id, stone_title(match.stone))
 
 
 def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:

@@ -28,6 +28,7 @@ class CustomerSaid:
 @dataclass(frozen=True, slots=True)
 class DiamondsFound:
     matches: tuple[Match, ...]
+    after: int = 0  # the search asked for the options after this many (*more*)
 
 
 class AddOutcome(StrEnum):
@@ -96,6 +97,7 @@ Event = (
 @dataclass(frozen=True, slots=True)
 class SearchDiamonds:
     spec: DiamondSpec
+    after: int = 0  # *more*: the options after the first `after` (conversation/paging.py)
 
 
 @dataclass(frozen=True, slots=True)

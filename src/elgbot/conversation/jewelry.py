@@ -7,10 +7,12 @@ with the diamond quotes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from elgbot.catalog.jewelry import STYLE_KIND, JewelryQuery, Piece
 from elgbot.commerce.cart import ItemKind
+from elgbot.conversation import paging
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import JewelryFound, RecordDesignQuote, SearchJewelry
@@ -47,13 +49,23 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:
+    query = session.jewelry
+    if event.after:
+        fresh = paging.unseen(session, event.pieces, lambda p: p.stock_id)
+        items = [_shown(p) for p in fresh]
+        return paging.next_page(copy, session, items, lambda n: results(copy, query, fresh, n))
     if not event.pieces:
         return Turn(
             replace(session, shown=()).at(Step.DESIGN_SUGGESTION), (copy.design_suggestion,)
         )
-    shown = tuple(ShownItem(p.stock_id, p.title, ItemKind.JEWELRY) for p in event.pieces)
+    shown = tuple(_shown(p) for p in event.pieces)
     found = replace(session, shown=shown).at(Step.JEWELRY_RESULTS_SHOWN)
-    return Turn(found, (results(copy, session.jewelry, event.pieces),))
+    more = paging.hint(copy, len(shown), len(shown))
+    return Turn(found, (results(copy, query, event.pieces) + more,))
+
+
+def _shown(piece: Piece) -> ShownItem:
+    return ShownItem(piece.stock_id, piece.title, ItemKind.JEWELRY)
 
 
 def on_design_suggestion(copy: Copy, session: Session, text: str) -> Turn:
@@ -74,9 +86,9 @@ def on_design_details(copy: Copy, session: Session, text: str) -> Turn:
     return Turn(session.at(Step.MAIN_MENU), (copy.quote_details_noted,), (quote,))
 
 
-def results(copy: Copy, query: JewelryQuery, pieces: tuple[Piece, ...]) -> str:
+def results(copy: Copy, query: JewelryQuery, pieces: Sequence[Piece], start: int = 1) -> str:
     lines = [copy.jewelry_results_header.format(wish=describe(query)), ""]
-    for n, piece in enumerate(pieces, start=1):
+    for n, piece in enumerate(pieces, start=start):
         lines.append(
             copy.jewelry_result.format(
                 n=n,
@@ -86,7 +98,7 @@ def results(copy: Copy, query: JewelryQuery, pieces: tuple[Piece, ...]) -> str:
                 stock_id=piece.stock_id,
             )
         )
-    lines.extend(["", copy.jewelry_results_footer])
+    lines.extend(["", copy.jewelry_results_footer.replace("{first}", str(start))])
     return "\n".join(lines)
 
 

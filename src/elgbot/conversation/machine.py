@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from elgbot.conversation import cart_flow, diamonds, jewelry, melee, orders, support
+from elgbot.conversation import cart_flow, diamonds, jewelry, melee, orders, paging, support
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import (
     AddOutcome,
@@ -231,6 +231,8 @@ class Conversation:
             return Turn(session, (self.copy.help,))
         if command is Command.CART:
             return Turn(session, effects=(ShowCart(),))
+        if command is Command.MORE and session.step in _PICKING:
+            return paging.more(self.copy, session)
         if (turn := orders.asked_to_track(self.copy, session, text)) is not None:
             return turn
         if (turn := cart_flow.on_text(session, text)) is not None:

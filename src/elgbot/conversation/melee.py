@@ -3,10 +3,12 @@ the asked quantity; a quote for what the stock cannot cover."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from elgbot.catalog.melee import MeleeQuery, Parcel
 from elgbot.commerce.cart import ItemKind
+from elgbot.conversation import paging
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import MeleeAdded, MeleeFound, RecordMeleeQuote, SearchMelee
@@ -39,15 +41,22 @@ def collect(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def show_found(copy: Copy, session: Session, event: MeleeFound) -> Turn:
+    query = session.melee
+    if event.after:
+        fresh = paging.unseen(session, event.parcels, lambda p: p.stock_id)
+        items = [_shown(p, query) for p in fresh]
+        return paging.next_page(copy, session, items, lambda n: results(copy, query, fresh, n))
     if not event.parcels:
         none = replace(session, shown=()).at(Step.MELEE_QUOTE_SUGGESTION)
         return Turn(none, (copy.melee_no_match,))
-    carats = session.melee.carats
-    shown = tuple(
-        ShownItem(p.stock_id, parcel_title(p), ItemKind.MELEE, carats) for p in event.parcels
-    )
+    shown = tuple(_shown(p, query) for p in event.parcels)
     found = replace(session, shown=shown).at(Step.MELEE_RESULTS_SHOWN)
-    return Turn(found, (results(copy, session.melee, event.parcels),))
+    more = paging.hint(copy, len(shown), len(shown))
+    return Turn(found, (results(copy, query, event.parcels) + more,))
+
+
+def _shown(parcel: Parcel, query: MeleeQuery) -> ShownItem:
+    return ShownItem(parcel.stock_id, parcel_title(parcel), ItemKind.MELEE, query.carats)
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:
@@ -86,14 +95,14 @@ def added(copy: Copy, event: MeleeAdded) -> str:
     return template.format(**values)
 
 
-def results(copy: Copy, query: MeleeQuery, parcels: tuple[Parcel, ...]) -> str:
+def results(copy: Copy, query: MeleeQuery, parcels: Sequence[Parcel], start: int = 1) -> str:
     lines = [copy.melee_results_header.format(wish=describe(query)), ""]
-    for n, parcel in enumerate(parcels, start=1):
+    for n, parcel in enumerate(parcels, start=start):
         lines.extend(_parcel_lines(copy, n, parcel, query.carats))
     lines.append("")
     if query.carats is None:
         lines.append(copy.melee_quantity_hint)
-    lines.append(copy.melee_results_footer)
+    lines.append(copy.melee_results_footer.replace("{first}", str(start)))
     return "\n".join(lines)
 
 

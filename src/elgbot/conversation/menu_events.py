@@ -18,11 +18,13 @@ from elgbot.commerce.orders import Order
 @dataclass(frozen=True, slots=True)
 class JewelryFound:
     pieces: tuple[Piece, ...]
+    after: int = 0  # as in DiamondsFound
 
 
 @dataclass(frozen=True, slots=True)
 class MeleeFound:
     parcels: tuple[Parcel, ...]
+    after: int = 0  # as in DiamondsFound
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +89,13 @@ MenuEvent = (
 @dataclass(frozen=True, slots=True)
 class SearchJewelry:
     query: JewelryQuery
+    after: int = 0  # as in SearchDiamonds
 
 
 @dataclass(frozen=True, slots=True)
 class SearchMelee:
     query: MeleeQuery
+    after: int = 0  # as in SearchDiamonds
 
 
 @dataclass(frozen=True, slots=True)

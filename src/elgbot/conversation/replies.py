@@ -25,11 +25,11 @@ def stone_title(stone: Stone) -> str:
     )
 
 
-def results(copy: Copy, matches: Sequence[Match]) -> str:
+def results(copy: Copy, matches: Sequence[Match], start: int = 1) -> str:
     lines = [copy.results_header, ""]
-    for n, match in enumerate(matches, start=1):
+    for n, match in enumerate(matches, start=start):
         lines.extend(_result_lines(copy, n, match))
-    lines.extend(["", copy.results_footer])
+    lines.extend(["", copy.results_footer.replace("{first}", str(start))])
     return "\n".join(lines)
 
 

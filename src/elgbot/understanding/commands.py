@@ -17,6 +17,7 @@ class Command(StrEnum):
     YES = "yes"
     NO = "no"
     QUOTE = "quote"
+    MORE = "more"  # after results: the next options
 
 
 _WORDS: Final[dict[str, Command]] = {
@@ -52,6 +53,13 @@ _WORDS: Final[dict[str, Command]] = {
         Command.YES,
     ),
     **dict.fromkeys(["no", "n", "nope", "no thanks", "nahi", "na"], Command.NO),
+    **dict.fromkeys(
+        [
+            *("more", "show more", "see more", "more options", "show me more", "next"),
+            *("any more", "anything else", "more please", "aur", "aur dikhao", "aur batao"),
+        ],
+        Command.MORE,
+    ),
     **dict.fromkeys(
         ["quote", "custom quote", "get a quote", "quotation", "get quote"], Command.QUOTE
     ),
