@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = commands.add_parser("chat", help="talk to the bot in this terminal")
     chat.add_argument("--as", dest="phone", default="+919800000001", help="your phone number")
+    chat.add_argument(
+        "--load-sample-catalog",
+        action="store_true",
+        help="fill an EMPTY catalog with synthetic stones first (as `serve` does)",
+    )
     chat.set_defaults(run=_chat)
 
     parse = commands.add_parser("parse", help="print the diamond spec read from TEXT as JSON")
@@ -129,12 +134,16 @@ async def _load_sample(settings: Settings) -> None:
 
 def _chat(args: argparse.Namespace) -> int:
     logging.getLogger().setLevel(logging.WARNING)
-    asyncio.run(_chat_loop(args.phone))
+    asyncio.run(_chat_loop(args.phone, args.load_sample_catalog))
     return 0
 
 
-async def _chat_loop(phone: str) -> None:
+async def _chat_loop(phone: str, load_sample: bool) -> None:
     async with open_runtime(Settings()) as runtime:
+        if load_sample:
+            await load_sample_catalog_if_empty(runtime)
+        if await runtime.stores.catalog.count() == 0:
+            print("The catalog is empty: import a feed, or start with --load-sample-catalog.")
         print(f"Chatting as {phone}. Type 'hi' to start; Ctrl-D to leave.")
         while (text := await asyncio.to_thread(_read_line)) is not None:
             for reply in await _say(runtime, phone, text):
