@@ -52,6 +52,20 @@ class Copy:
         "Please share your preferences again. Our team will prepare a personalized quote.\n"
         "Submit here: {site}/quote"
     )
+    quote_from_scratch: str = (
+        "Happy to arrange a custom quote. Tell me what you are looking for, e.g. Round, 2ct, "
+        "E, VS1, ₹3,00,000 (or the jewellery or melee you have in mind), and our team will "
+        "prepare a personalized quote.\nOr submit it here: {site}/quote"
+    )
+    quote_waiting_for_details: str = (
+        "Please type what you would like quoted (shape, carat, colour, clarity, budget, or "
+        "the design), and I will add it to your request. Or submit it here: {site}/quote"
+    )
+    quote_nothing_to_add: str = (
+        "No problem: our team has your request and will reply in this chat.\n"
+        "Type *menu* to keep exploring."
+    )
+    you_are_welcome: str = "You’re welcome! Type *menu* whenever you need anything else."
     quote_details_noted: str = (
         "Thank you, we have added this to your quote request. Our team will reply in this "
         "chat.\nType *menu* to keep exploring."

@@ -98,14 +98,32 @@ def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
     return question_or(session, text, copy.quote_question_again)
 
 
+def quote_from_scratch(copy: Copy, session: Session) -> Turn:
+    """ "Quote" at the menu or to the assistant: what they want quoted comes next."""
+    return Turn(session.at(Step.QUOTE_REQUESTED), (copy.quote_from_scratch,))
+
+
 def on_quote_details(copy: Copy, session: Session, text: str) -> Turn:
     """Whatever the customer adds after asking for a quote goes to the team."""
+    if (turn := not_quote_details(copy, session, text)) is not None:
+        return turn
     reading = read_diamond_spec(text)
     spec = merge(session.spec, reading.spec)
     quote = RecordQuote(spec, text)
     return Turn(
         replace(session, spec=spec).at(Step.MAIN_MENU), (copy.quote_details_noted,), (quote,)
     )
+
+
+def not_quote_details(copy: Copy, session: Session, text: str) -> Turn | None:
+    """ "yes"/"sure" or "no" where the details of a quote were asked for: not details to
+    file as a request of their own."""
+    command = read_command(text)
+    if command in (Command.YES, Command.QUOTE):
+        return Turn(session, (copy.quote_waiting_for_details,))
+    if command is Command.NO:
+        return Turn(session.at(Step.MAIN_MENU), (copy.quote_nothing_to_add,))
+    return None
 
 
 def merge(old: DiamondSpec, new: DiamondSpec) -> DiamondSpec:

@@ -14,6 +14,7 @@ from elgbot.catalog.jewelry import STYLE_KIND, JewelryQuery, Piece
 from elgbot.commerce.cart import ItemKind
 from elgbot.conversation import paging
 from elgbot.conversation.copy import Copy
+from elgbot.conversation.diamonds import not_quote_details
 from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import JewelryFound, RecordDesignQuote, SearchJewelry
 from elgbot.conversation.replies import carat_text
@@ -82,6 +83,8 @@ def on_design_suggestion(copy: Copy, session: Session, text: str) -> Turn:
 
 def on_design_details(copy: Copy, session: Session, text: str) -> Turn:
     """Whatever the customer describes after asking for a bespoke design goes to the team."""
+    if (turn := not_quote_details(copy, session, text)) is not None:
+        return turn
     quote = RecordDesignQuote(session.jewelry, text)
     return Turn(session.at(Step.MAIN_MENU), (copy.quote_details_noted,), (quote,))
 

@@ -67,6 +67,8 @@ def _main_menu(copy: Copy, session: Session, text: str) -> Turn:
         return support.welcome(copy, session)
     if choice is not None:
         return _MENU_FLOWS[choice](copy, session)
+    if read_command(text) is Command.QUOTE:
+        return diamonds.quote_from_scratch(copy, session)
     if (turn := _straight_to_a_flow(copy, session, text)) is not None:
         return turn
     if diamonds.says_something(read_diamond_spec(text)):
@@ -95,6 +97,8 @@ def _support(copy: Copy, session: Session, text: str) -> Turn:
     # A bare menu choice ("1", "track order") still works here; all else is a question.
     if read_menu_choice(text) is not None and len(text.split()) <= 3:
         return _main_menu(copy, session.at(Step.MAIN_MENU), text)
+    if read_command(text) is Command.QUOTE:  # the assistant's answers suggest typing it
+        return diamonds.quote_from_scratch(copy, session)
     return support.on_question(copy, session, text)
 
 
@@ -231,6 +235,8 @@ class Conversation:
             return Turn(session, (self.copy.help,))
         if command is Command.CART:
             return Turn(session, effects=(ShowCart(),))
+        if command is Command.THANKS:
+            return Turn(session, (self.copy.you_are_welcome,))
         if command is Command.MORE and session.step in _PICKING:
             return paging.more(self.copy, session)
         if (turn := orders.asked_to_track(self.copy, session, text)) is not None:

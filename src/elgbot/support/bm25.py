@@ -36,12 +36,19 @@ def _stem(word: str) -> str:
     # Enough to match "returns"/"return", "certified"/"certificate", "shipping"/"ship".
     for suffix, keep in (("ification", 6), ("icate", 5), ("ified", 5), ("ing", 4), ("ies", 4)):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep - 2:
-            return word[: -len(suffix)]
+            return _undoubled(word[: -len(suffix)])
     if word.endswith(("ed", "es")) and len(word) > 4:
-        return word[:-2]
+        return _undoubled(word[:-2])
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _undoubled(stem: str) -> str:
+    """ "shipp" (shipping, shipped) -> "ship"; "dress", "call" keep theirs."""
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz" and stem[-1].isalpha():
+        return stem[:-1]
+    return stem
 
 
 class Bm25:

@@ -18,6 +18,7 @@ class Command(StrEnum):
     NO = "no"
     QUOTE = "quote"
     MORE = "more"  # after results: the next options
+    THANKS = "thanks"
 
 
 _WORDS: Final[dict[str, Command]] = {
@@ -59,6 +60,14 @@ _WORDS: Final[dict[str, Command]] = {
             *("any more", "anything else", "more please", "aur", "aur dikhao", "aur batao"),
         ],
         Command.MORE,
+    ),
+    **dict.fromkeys(
+        [
+            *("thanks", "thank you", "thank u", "thanks a lot", "thank you so much", "thx"),
+            *("ty", "ok thanks", "okay thanks", "ok thank you", "great thanks", "dhanyavad"),
+            *("dhanyawad", "shukriya"),
+        ],
+        Command.THANKS,
     ),
     **dict.fromkeys(
         ["quote", "custom quote", "get a quote", "quotation", "get quote"], Command.QUOTE

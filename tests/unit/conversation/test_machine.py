@@ -128,6 +128,48 @@ def test_details_after_a_quote_request_go_to_the_team() -> None:
     assert turn.session.step is Step.MAIN_MENU
 
 
+@pytest.mark.parametrize("text", ["sure", "yes please", "quote"])
+@pytest.mark.parametrize("step", [Step.QUOTE_REQUESTED, Step.DESIGN_REQUESTED])
+def test_a_yes_where_details_were_asked_for_files_nothing_and_asks_again(
+    step: Step, text: str
+) -> None:
+    turn = say(Session(step=step), text)
+    assert turn.effects == ()
+    assert turn.replies == (COPY.quote_waiting_for_details,)
+    assert turn.session.step is step  # the details still go to the team when they come
+
+
+def test_a_no_where_details_were_asked_for_leaves_the_request_as_it_is() -> None:
+    turn = say(Session(step=Step.QUOTE_REQUESTED), "no thanks")
+    assert turn.effects == ()
+    assert turn.replies == (COPY.quote_nothing_to_add,)
+    assert turn.session.step is Step.MAIN_MENU
+
+
+@pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.SUPPORT])
+def test_quote_at_the_menu_or_to_the_assistant_asks_what_to_quote(step: Step) -> None:
+    # The assistant's price answer says "type *Quote*": it must not answer that again.
+    turn = say(Session(step=step), "Quote")
+    assert turn.session.step is Step.QUOTE_REQUESTED
+    assert turn.replies == (COPY.quote_from_scratch,)
+    assert turn.effects == ()
+    details = say(turn.session, "Emerald 3ct F VS1 under 4 lakh")
+    [quote] = details.effects
+    assert isinstance(quote, RecordQuote)
+    assert quote.spec.shape is Shape.EMERALD
+    assert quote.request_text == "Emerald 3ct F VS1 under 4 lakh"
+
+
+@pytest.mark.parametrize("text", ["thanks", "Thank you!", "thx", "ok thanks", "shukriya"])
+@pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.DIAMOND_RESULTS_SHOWN, Step.SUPPORT])
+def test_thanks_gets_a_friendly_word_and_changes_nothing(step: Step, text: str) -> None:
+    session = Session(step=step, shown=SHOWN)
+    turn = say(session, text)
+    assert turn.replies == (COPY.you_are_welcome,)
+    assert turn.session == session
+    assert turn.effects == ()
+
+
 @pytest.mark.parametrize(("text", "option"), [("add to cart 1", 1), ("Add to cart 2", 2)])
 def test_add_to_cart_names_the_option_shown(text: str, option: int) -> None:
     turn = say(RESULTS, text)

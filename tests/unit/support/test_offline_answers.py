@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from elgbot.conversation.events import AnswerKind
+from elgbot.support.bm25 import terms
 from elgbot.support.facts import load_facts
 from elgbot.support.offline import FaqAssistant
 
@@ -22,6 +23,10 @@ FAQ = FaqAssistant(load_facts())
         ("Are lab diamonds real or fake?", "Are laboratory-grown diamonds real?"),
         ("do you ship to Pune?", "Shipping"),
         ("how much is a 1 carat diamond", "Prices and availability"),
+        ("how much does a ring cost", "Prices and availability"),
+        ("how much does shipping cost?", "Shipping"),
+        ("when will it be shipped", "Shipping"),
+        ("are shipping charges extra", "Shipping"),
         ("where is my order", "Orders and tracking"),
     ],
 )
@@ -40,3 +45,15 @@ async def test_a_question_gets_the_best_matching_topic_as_it_is_written(
 )
 async def test_it_says_it_does_not_know_rather_than_guess(question: str) -> None:
     assert (await FAQ.answer((), question)).kind is AnswerKind.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("words", "stem"),
+    [("ship shipping shipped ships", "ship"), ("call calling called calls", "call")],
+)
+def test_forms_of_a_word_share_one_term(words: str, stem: str) -> None:
+    assert set(terms(words)) == {stem}
+
+
+def test_a_doubled_s_is_kept() -> None:
+    assert terms("dress") == ["dress"]
