@@ -54,4 +54,4 @@ async def test_a_stone_just_over_budget_is_offered_last_as_a_marked_stretch(
     lines = options.splitlines()
     last = lines.index("3. Emerald | 1.25ct | G | VS1 | Excellent | ₹63,000")
     assert lines[last + 1] == "   (stretch: ₹3,000 over your budget)"
-    assert lines[2].startswith("1. Emerald | 1.21ct")  # the exact match within budget first
+    assert lines[3].startswith("1. Emerald | 1.21ct")  # the exact match within budget first

@@ -147,7 +147,7 @@ KIND_WORDS: Final[dict[str, JewelryKind]] = {
     ),
     **dict.fromkeys(["pendant", "pendants", "pendent", "locket", "lockets"], JewelryKind.PENDANT),
     **dict.fromkeys(
-        ["necklace", "necklaces", "neckless", "necklase", "haar", "mangalsutra"],
+        ["necklace", "necklaces", "neckless", "necklase", "haar", "mangalsutra", "chain", "chains"],
         JewelryKind.NECKLACE,
     ),
     **dict.fromkeys(["bracelet", "bracelets", "braclet", "breslet"], JewelryKind.BRACELET),

@@ -31,6 +31,10 @@ class Copy:
         "(Example: Round, 1.5ct, D, VS1, Ideal, ₹1,00,000)"
     )
     results_header: str = "Here are some options based on your preferences:"
+    # Under the header and under "no exact match": what was searched, since a spec is
+    # built over several messages and earlier parts stay until changed.
+    searched_for: str = "Your search: {spec}"
+    change_any_part: str = "Send any part to change it (e.g. another colour, a higher budget)."
     results_footer: str = "Reply: add to cart {first}\n\nExplore More: {site}/diamonds"
     result_line: str = "{n}. {shape} | {carat}ct | {color} | {clarity} | {cut} | {price}"
     result_link: str = "   {site}/diamonds/{stock_id}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
@@ -70,16 +71,19 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def show_found(copy: Copy, session: Session, event: DiamondsFound) -> Turn:
+    searched = format_spec(session.spec)
     if event.after:
         fresh = paging.unseen(session, event.matches, lambda m: m.stone.stock_id)
         items = [_shown(m) for m in fresh]
-        return paging.next_page(copy, session, items, lambda n: results(copy, fresh, n))
+        return paging.next_page(copy, session, items, partial(results, copy, fresh, searched))
     if not event.matches:
-        return Turn(replace(session, shown=()).at(Step.QUOTE_SUGGESTION), (copy.no_match,))
+        searched_line = copy.searched_for.format(spec=searched)
+        reply = f"{copy.no_match}\n\n{searched_line}\n{copy.change_any_part}"
+        return Turn(replace(session, shown=()).at(Step.QUOTE_SUGGESTION), (reply,))
     shown = tuple(_shown(m) for m in event.matches)
     found = replace(session, shown=shown).at(Step.DIAMOND_RESULTS_SHOWN)
     more = paging.hint(copy, len(shown), len(shown))
-    return Turn(found, (results(copy, event.matches) + more,))
+    return Turn(found, (results(copy, event.matches, searched) + more,))
 
 
 def _shown(match: Match) -> ShownItem:

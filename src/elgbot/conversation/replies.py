@@ -25,8 +25,9 @@ def stone_title(stone: Stone) -> str:
     )
 
 
-def results(copy: Copy, matches: Sequence[Match], start: int = 1) -> str:
-    lines = [copy.results_header, ""]
+def results(copy: Copy, matches: Sequence[Match], searched: str, start: int = 1) -> str:
+    """The options, numbered from `start`, under `searched` (the spec, in words)."""
+    lines = [copy.results_header, copy.searched_for.format(spec=searched), ""]
     for n, match in enumerate(matches, start=start):
         lines.extend(_result_lines(copy, n, match))
     lines.extend(["", copy.results_footer.replace("{first}", str(start))])

@@ -18,7 +18,7 @@ ITEM = CartItem(ItemKind.DIAMOND, "RD-1", "Round 1.5ct D VS1 Ideal", 95_000)
 
 
 def test_a_stretch_option_says_how_far_over_budget_it_is() -> None:
-    text = results(COPY, [Match(STONE, False, (), over_budget_inr=5_000)])
+    text = results(COPY, [Match(STONE, False, (), over_budget_inr=5_000)], "round")
     assert (
         "1. Round | 1.5ct | D | VS1 | Ideal | ₹1,05,000\n   (stretch: ₹5,000 over your budget)"
         in text
@@ -26,7 +26,7 @@ def test_a_stretch_option_says_how_far_over_budget_it_is() -> None:
 
 
 def test_an_exact_match_carries_no_label() -> None:
-    text = results(COPY, [Match(STONE, True, ())])
+    text = results(COPY, [Match(STONE, True, ())], "round")
     assert "stretch" not in text
     assert "close match" not in text
 

@@ -175,3 +175,10 @@ def test_a_piece_named_at_the_menu_goes_straight_to_the_search(text: str) -> Non
 @pytest.mark.parametrize("text", ["drop", "band", "tops"])
 def test_a_style_word_alone_at_the_menu_is_not_taken_for_jewellery(text: str) -> None:
     assert say(Session(), text).session.step is not Step.COLLECT_JEWELRY
+
+
+def test_a_chain_after_a_ring_is_a_search_for_a_chain() -> None:
+    ring = say(Session(step=Step.COLLECT_JEWELRY), "engagement ring").session
+    [search] = say(ring, "gold chain").effects
+    assert isinstance(search, SearchJewelry)
+    assert search.query.kind is JewelryKind.NECKLACE

@@ -98,10 +98,21 @@ def test_a_near_match_says_how_it_differs() -> None:
     assert "(close match: 1.60 ct instead of 1.50)" in text
 
 
-def test_nothing_found_offers_a_quote() -> None:
-    turn = BOT.step(Session(step=Step.COLLECT_DIAMOND_SPECS), DiamondsFound(()))
+def test_nothing_found_offers_a_quote_and_says_what_was_searched() -> None:
+    spec = DiamondSpec(shape=Shape.OVAL, carat_min=2.0, carat_max=2.0, colors=(Color.H,))
+    turn = BOT.step(Session(step=Step.COLLECT_DIAMOND_SPECS, spec=spec), DiamondsFound(()))
     assert turn.session.step is Step.QUOTE_SUGGESTION
-    assert turn.replies == (COPY.no_match,)
+    [reply] = turn.replies
+    assert reply.startswith(COPY.no_match)
+    # Earlier messages' parts stay in the spec until changed: the customer sees them.
+    assert "Your search: oval, 2 ct, H" in reply
+
+
+def test_results_say_what_was_searched() -> None:
+    spec = DiamondSpec(shape=Shape.ROUND, clarities=(Clarity.SI2,), budget_max_inr=80_000)
+    found = DiamondsFound((Match(STONE, exact=True, differences=()),))
+    [reply] = BOT.step(Session(step=Step.COLLECT_DIAMOND_SPECS, spec=spec), found).replies
+    assert reply.startswith(f"{COPY.results_header}\nYour search: round, SI2, up to ₹80,000\n")
 
 
 @pytest.mark.parametrize("answer", ["Quote", "yes", "YES", "Yes please", "quote"])
