@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from elgbot.storage import inline_sqlite
+from elgbot.storage.database import WAL_CHECKPOINT_PAGES, open_database
 from elgbot.storage.inline_sqlite import InlineSqlite
 
 INSERT = "INSERT INTO notes (id, text) VALUES (?, ?)"
@@ -120,3 +121,17 @@ async def test_a_writer_that_never_lets_go_fails_the_write_after_the_wait_limit(
         other.close()
     assert await inline.execute(INSERT, (2, "later")) == 1  # the store still works
     assert rows(path) == [(2, "later")]
+
+
+async def test_both_kinds_of_connection_checkpoint_the_wal_equally_seldom(
+    inline: InlineSqlite, path: Path
+) -> None:
+    setting = "PRAGMA wal_autocheckpoint"
+    assert await inline.one(setting, ()) == (WAL_CHECKPOINT_PAGES,)
+    engine = await open_database(f"sqlite+aiosqlite:///{path}")
+    try:
+        async with engine.connect() as conn:
+            assert (await conn.exec_driver_sql(setting)).scalar() == WAL_CHECKPOINT_PAGES
+    finally:
+        await engine.dispose()
+    assert WAL_CHECKPOINT_PAGES > 1000  # SQLite's default, which checkpointed 4x as often

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from elgbot.storage.database import WAL_CHECKPOINT_PAGES
+
 BUSY_RETRY_SECONDS = 10.0  # a writer holding SQLite this long is stuck; give up
 _FIRST_BUSY_PAUSE = 0.0005
 _LONGEST_BUSY_PAUSE = 0.05
@@ -101,6 +103,7 @@ class InlineSqlite:
             try:  # turning WAL on needs the lock: busy here is retried like any other
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
+                db.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
             except sqlite3.Error:
                 db.close()
                 raise
