@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 
+from elgbot.catalog.grades import Shape
 from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
 from elgbot.conversation import paging
@@ -16,6 +18,7 @@ from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command
 from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
 from elgbot.understanding.open_fields import leaves_it_open
+from elgbot.understanding.words import normalise
 
 # Asked for when missing, in this order; cut is optional (many fancy shapes have none).
 _ASKED_FIELDS = ("shape", "carat", "color", "clarity", "budget")
@@ -26,6 +29,20 @@ _FIELD_WORDS = {
     "clarity": "clarity",
     "budget": "budget",
 }
+
+
+# A clarity with its number ("VS1", "si 2") grades one loose stone; melee bands and
+# jewellery list clarities without ("VVS", "VS-SI").
+_ONE_STONE_CLARITY = re.compile(r"\b(?:vvs|vs|si|i)\s?[123]\b")
+
+
+def describes_a_loose_stone(text: str) -> bool:
+    """ "oval 2ct F VS1" or "round 1ct G VS1": a shape and a weight, and something only a
+    loose stone has (melee is always round, and graded in bands)."""
+    spec = read_diamond_spec(text).spec
+    if spec.shape is None or spec.carat_min is None:
+        return False
+    return spec.shape is not Shape.ROUND or _ONE_STONE_CLARITY.search(normalise(text)) is not None
 
 
 def says_something(reading: SpecReading) -> bool:

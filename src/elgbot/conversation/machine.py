@@ -93,6 +93,21 @@ def _straight_to_a_flow(copy: Copy, session: Session, text: str) -> Turn | None:
     return None
 
 
+def _loose_stone(copy: Copy, session: Session, text: str) -> Turn | None:
+    """ "oval 2ct F VS1" typed while choosing jewellery or melee is a diamond search, not
+    a change to that one (which searched melee for 1 ct of the old size, or said it did
+    not understand). A piece or metal ("ring with an oval 2ct") or a melee size keeps it."""
+    if session.step not in _OTHER_SEARCHES or not diamonds.describes_a_loose_stone(text):
+        return None
+    wish = read_jewelry_query(text).query
+    if wish.kind is not None or not wish.metal.is_open:
+        return None
+    if read_melee_query(text).query.mm_from is not None:
+        return None
+    fresh = Session(step=Step.COLLECT_DIAMOND_SPECS, history=session.history)
+    return diamonds.collect_spec(copy, fresh, text)
+
+
 def _support(copy: Copy, session: Session, text: str) -> Turn:
     # A bare menu choice ("1", "track order") still works here; all else is a question.
     if read_menu_choice(text) is not None and len(text.split()) <= 3:
@@ -140,12 +155,18 @@ _PICKING = frozenset(
     {Step.DIAMOND_RESULTS_SHOWN, Step.JEWELRY_RESULTS_SHOWN, Step.MELEE_RESULTS_SHOWN}
 )
 
-# What a step says when the customer arrives at it (via "back").
+# The jewellery and melee steps, where a loose diamond may still be asked for.
+_OTHER_SEARCHES = frozenset(
+    {Step.COLLECT_JEWELRY, Step.JEWELRY_RESULTS_SHOWN, Step.DESIGN_SUGGESTION}
+    | {Step.COLLECT_MELEE, Step.MELEE_RESULTS_SHOWN, Step.MELEE_QUOTE_SUGGESTION}
+)
+
 # The steps after a search that found nothing, and the question each is waiting on.
 _QUOTE_QUESTION: dict[Step, Callable[[Copy], str]] = {
     Step.QUOTE_SUGGESTION: lambda copy: copy.quote_question_again,
     Step.MELEE_QUOTE_SUGGESTION: lambda copy: copy.melee_quote_question_again,
 }
+# What a step says when the customer arrives at it (via "back").
 _ENTRY_TEXT: dict[Step, Callable[[Copy], str]] = {
     Step.MAIN_MENU: lambda c: c.main_menu,
     Step.COLLECT_DIAMOND_SPECS: lambda c: c.diamond_question,
@@ -213,6 +234,8 @@ class Conversation:
         if asks_for_person(text):
             return support.open_handoff(self.copy, session, text)
         if (turn := self._everywhere(session, text)) is not None:
+            return turn
+        if (turn := _loose_stone(self.copy, session, text)) is not None:
             return turn
         return STEPS[session.step].on_text(self.copy, session, text)
 

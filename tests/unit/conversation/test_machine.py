@@ -443,3 +443,42 @@ def test_after_an_open_budget_search_a_refinement_searches_again() -> None:
     [search] = turn.effects
     assert isinstance(search, SearchDiamonds)
     assert search.spec.shape is Shape.OVAL
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        Step.COLLECT_JEWELRY,
+        Step.JEWELRY_RESULTS_SHOWN,
+        Step.MELEE_RESULTS_SHOWN,
+        Step.COLLECT_MELEE,
+    ],
+)
+@pytest.mark.parametrize("text", ["oval 2 carat F VS1", "round 1ct G VS1 under 1 lakh"])
+def test_a_loose_stone_asked_for_in_another_search_is_a_diamond_search(
+    step: Step, text: str
+) -> None:
+    turn = say(Session(step=step, shown=SHOWN), text)
+    assert turn.session.step is Step.COLLECT_DIAMOND_SPECS
+    assert turn.session.shown == ()
+    assert turn.session.spec.carat_min in (1.0, 2.0)
+    if turn.session.spec.budget_max_inr is None:  # the diamond flow asks for what it needs
+        assert "budget" in turn.replies[0]
+    else:
+        assert turn.effects == (SearchDiamonds(turn.session.spec),)
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        (Step.MELEE_RESULTS_SHOWN, "10 cts EF VVS"),  # more of the same size
+        (Step.MELEE_RESULTS_SHOWN, "round 2 cts"),  # a quantity of round melee
+        (Step.MELEE_RESULTS_SHOWN, "+6.5 -7 1ct G VS1"),  # a melee size named
+        (Step.JEWELRY_RESULTS_SHOWN, "ring with an oval 2ct F VS1"),  # a piece
+        (Step.JEWELRY_RESULTS_SHOWN, "oval 2ct in rose gold"),  # a metal
+    ],
+)
+def test_the_search_in_hand_keeps_what_belongs_to_it(step: Step, text: str) -> None:
+    turn = say(Session(step=step, shown=SHOWN), text)
+    assert turn.session.step is not Step.COLLECT_DIAMOND_SPECS
+    assert not any(isinstance(e, SearchDiamonds) for e in turn.effects)
