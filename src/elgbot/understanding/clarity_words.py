@@ -31,6 +31,15 @@ _IF_NEIGHBOURS: Final = frozenset(
 )
 
 
+# "VVS1/2", "si1-2": the trade's shorthand for VVS1/VVS2 and SI1-SI2.
+_PAIR_SHORTHAND: Final = re.compile(r"\b(vvs|vs|si|i)\s?([123])\s?([/-])\s?([123])\b", re.I)
+
+
+def spell_out_pairs(text: str) -> str:
+    """ "VVS1/2" -> "VVS1/VVS2", so the second grade is not read as a number."""
+    return _PAIR_SHORTHAND.sub(r"\1\2\3\1\4", text)
+
+
 def strict(tokens: Sequence[Token], index: int, taken: Collection[int]) -> GradeWord | None:
     for phrase, grade in _PHRASES.items():
         if phrase_at(tokens, index, phrase):

@@ -23,6 +23,7 @@ from elgbot.catalog.grades import Shape
 from elgbot.catalog.stone import DiamondSpec
 from elgbot.understanding.budget import BudgetReading, read_budget
 from elgbot.understanding.carat import CaratReading, read_carats
+from elgbot.understanding.clarity_words import spell_out_pairs
 from elgbot.understanding.fancy import FancyReading, read_fancy
 from elgbot.understanding.finish_words import read_finish
 from elgbot.understanding.grade_reading import GradeReading, read_grades
@@ -65,7 +66,7 @@ class _Parts:
 
 def read_diamond_spec(text: str) -> SpecReading:
     """Never raises; input beyond 4,096 characters is ignored and reported."""
-    lexed = lex(text)
+    lexed = lex(spell_out_pairs(text))
     parts = _read_parts(lexed)
     if parts.budget.unsure and _describes_a_stone(parts):
         parts = _read_parts(lexed, bare_is_budget=True)
