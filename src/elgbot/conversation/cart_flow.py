@@ -39,10 +39,14 @@ def before_add(copy: Copy, session: Session, option: int, item: ShownItem) -> Tu
 
 
 def added(copy: Copy, event: CartAdded) -> str | None:
-    """The confirmation for a piece of jewellery; None for the diamond texts."""
-    if event.kind is not ItemKind.JEWELRY or event.outcome is not AddOutcome.ADDED:
+    """The reply for a piece of jewellery; None for the diamond texts."""
+    if event.kind is not ItemKind.JEWELRY:
         return None
-    return copy.jewelry_added.format(n=event.option)
+    if event.outcome is AddOutcome.ADDED:
+        return copy.jewelry_added.format(n=event.option)
+    if event.outcome is AddOutcome.ALREADY_IN_CART:  # a design, unlike a stone, has twins
+        return copy.jewelry_already_in_cart.format(n=event.option)
+    return None
 
 
 def removed(copy: Copy, session: Session, event: CartItemRemoved) -> Turn:

@@ -80,6 +80,10 @@ class Copy:
     added_to_cart: str = (
         "✅ Product {n} has been added to your cart.\nContinue shopping: {site}/diamonds"
     )
+    jewelry_already_in_cart: str = (
+        "Product {n} is already in your cart. Would you like more than one? Type *agent* "
+        "and our team will arrange it.\nType *cart* to see your cart."
+    )
     already_in_cart: str = (
         "Product {n} is already in your cart (each stone is unique, so one is all there is).\n"
         "Type *cart* to see your cart."

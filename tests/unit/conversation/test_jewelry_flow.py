@@ -125,6 +125,13 @@ def test_the_cart_confirms_a_piece_with_the_jewellery_link() -> None:
     )
 
 
+def test_a_piece_added_twice_is_not_called_a_unique_stone() -> None:
+    [reply] = BOT.step(SHOWN, CartAdded(1, AddOutcome.ALREADY_IN_CART, ItemKind.JEWELRY)).replies
+    assert reply == COPY.jewelry_already_in_cart.format(n=1)
+    assert "unique" not in reply
+    assert "*agent*" in reply  # more than one is arranged by the team
+
+
 def test_a_change_after_results_searches_again_keeping_the_rest() -> None:
     turn = say(SHOWN, "in white gold")
     white = MetalWish(Material.GOLD, color=MetalColor.WHITE)
