@@ -182,10 +182,10 @@ class Service:
                 return await self._add_to_cart(customer, effect)
             case ShowCart():
                 return await self._cart_shown(customer)
-            case RecordQuote(spec=spec, request_text=text):
+            case RecordQuote(spec=spec, request_text=text, follow_up=follow_up):
                 spec_json = json.dumps(spec_to_json(spec), ensure_ascii=False)
                 request = QuoteRequest(customer, text, spec_json, message.message_id)
-                await self.stores.quotes.record(request)
+                await self.stores.quotes.record(request, follow_up=follow_up)
                 return None
             case AskAssistant() | OpenHandoff() | RecordHandoffMessage() | CloseHandoff():
                 return await self._support(customer, message, effect, budget)

@@ -75,9 +75,9 @@ class Shop:
                 return CartCleared()
             case StartCheckout():
                 return await self._checkout(customer, message_id)
-            case RecordDesignQuote(query=query, request_text=text):
+            case RecordDesignQuote(query=query, request_text=text, follow_up=follow_up):
                 details = {"quote": "jewelry design", **jewelry_to_dict(query)}
-                await self._quote(customer, message_id, text, details)
+                await self._quote(customer, message_id, text, details, follow_up=follow_up)
             case RecordMeleeQuote(query=query, request_text=text):
                 details = {"quote": "melee", **melee_to_dict(query)}
                 await self._quote(customer, message_id, text, details)
@@ -134,10 +134,17 @@ class Shop:
         return CheckoutStarted(checkout.token, len(checkout.items), checkout.total_inr)
 
     async def _quote(
-        self, customer: str, message_id: str, text: str, details: dict[str, object]
+        self,
+        customer: str,
+        message_id: str,
+        text: str,
+        details: dict[str, object],
+        *,
+        follow_up: bool = False,
     ) -> None:
         spec_json = json.dumps(details, ensure_ascii=False)
-        await self.quotes.record(QuoteRequest(customer, text, spec_json, message_id))
+        request = QuoteRequest(customer, text, spec_json, message_id)
+        await self.quotes.record(request, follow_up=follow_up)
 
 
 def _checked(

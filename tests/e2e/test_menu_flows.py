@@ -80,9 +80,9 @@ async def test_a_piece_not_in_stock_becomes_a_bespoke_design_quote(
     await chat.say("a 5 ct tennis necklace, 16 inches")
     async with runtime.engine.connect() as conn:
         rows = (await conn.execute(select(quotes).order_by(quotes.c.id))).all()
+    # One request for the team: the details join the one "yes" filed.
     assert [r.request_text for r in rows] == [
-        "tennis necklace in platinum",
-        "a 5 ct tennis necklace, 16 inches",
+        "tennis necklace in platinum / a 5 ct tennis necklace, 16 inches"
     ]
     spec = json.loads(rows[0].spec_json)
     assert (spec["quote"], spec["kind"], spec["material"]) == (

@@ -62,6 +62,15 @@ async def test_no_match_offers_a_quote_and_records_it(chat: Chat, runtime: Runti
         ("+919812345678", "Emerald, 3ct, D, FL, Ideal, ₹2,00,000")
     ]
     assert '"shape": "emerald"' in rows[0].spec_json
+    [noted] = messages(await chat.say("sure"))  # an acknowledgement, not details
+    assert noted.startswith("Please type what you would like quoted")
+    [noted] = messages(await chat.say("set in a platinum ring please"))
+    assert noted.startswith("Thank you, we have added this to your quote request.")
+    async with runtime.engine.connect() as conn:
+        rows = (await conn.execute(select(quotes))).all()
+    assert [r.request_text for r in rows] == [
+        "Emerald, 3ct, D, FL, Ideal, ₹2,00,000 / set in a platinum ring please"
+    ]
 
 
 async def test_back_from_results_asks_for_the_spec_again(chat: Chat) -> None:

@@ -17,6 +17,7 @@ from elgbot.catalog.stone import DiamondSpec, Stone
 from elgbot.catalog.store import SqlCatalog
 from elgbot.commerce.cart import CartItem, ItemKind, SqlCarts
 from elgbot.commerce.quotes import QuoteRequest, SqlQuotes
+from elgbot.storage import schema
 from elgbot.storage.database import open_database
 
 
@@ -105,6 +106,34 @@ async def test_a_quote_is_filed_once_per_message(engine: AsyncEngine) -> None:
     await quotes.record(request)
     stored = await quotes.for_customer("+919800000001")
     assert [(q.request_text, q.state) for q in stored] == [("emerald 3ct", "new")]
+
+
+async def test_details_join_the_fresh_request_once_even_when_redelivered(
+    engine: AsyncEngine,
+) -> None:
+    quotes = SqlQuotes(engine)
+    first = QuoteRequest("+919800000001", "emerald 3ct", '{"shape": "emerald"}', "SM1")
+    details = QuoteRequest("+919800000001", "set in a ring", '{"shape": "emerald", "x": 1}', "SM2")
+    await quotes.record(first)
+    await quotes.record(details, follow_up=True)
+    await quotes.record(details, follow_up=True)  # the same message delivered again
+    [stored] = await quotes.for_customer("+919800000001")
+    assert stored.request_text == "emerald 3ct / set in a ring"
+    assert stored.spec_json == details.spec_json
+
+
+async def test_details_without_a_fresh_request_are_a_request_of_their_own(
+    engine: AsyncEngine,
+) -> None:
+    quotes = SqlQuotes(engine)
+    # Another customer's request, and this customer's taken up by the team already.
+    await quotes.record(QuoteRequest("+919800000002", "oval", "{}", "SM1"))
+    await quotes.record(QuoteRequest("+919800000001", "pear", "{}", "SM2"))
+    async with engine.begin() as conn:
+        await conn.execute(schema.quotes.update().values(state="answered"))
+    await quotes.record(QuoteRequest("+919800000001", "cushion 2ct", "{}", "SM3"), follow_up=True)
+    stored = await quotes.for_customer("+919800000001")
+    assert [q.request_text for q in stored] == ["pear", "cushion 2ct"]
 
 
 async def test_the_migrations_build_exactly_the_declared_schema(engine: AsyncEngine) -> None:

@@ -11,6 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from elgbot.storage.database import upsert_insert
 from elgbot.storage.schema import quotes
 
+# Details sent after "Quote" join a request this young (the team sees one request).
+FOLLOW_UP_SECONDS = 30 * 60
+DETAILS_SEPARATOR = " / "  # as the customer's messages of one spec are joined
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteRequest:
@@ -35,8 +39,13 @@ class SqlQuotes:
         self._engine = engine
         self._insert = upsert_insert(engine)
 
-    async def record(self, request: QuoteRequest) -> None:
-        """Store the request once; a repeated delivery of the same message adds nothing."""
+    async def record(self, request: QuoteRequest, *, follow_up: bool = False) -> None:
+        """Store the request once; a repeated delivery of the same message adds nothing.
+
+        `follow_up`: details for the request this customer just made, added to it while
+        the team has not taken it up (state 'new', at most FOLLOW_UP_SECONDS old)."""
+        if follow_up and await self._add_details(request):
+            return
         statement = self._insert(quotes).values(
             customer=request.customer,
             request_text=request.request_text,
@@ -46,6 +55,30 @@ class SqlQuotes:
         )
         async with self._engine.begin() as conn:
             await conn.execute(statement.on_conflict_do_nothing())
+
+    async def _add_details(self, request: QuoteRequest) -> bool:
+        """Append to the customer's fresh request; False when there is none to add to.
+        Under the customer's lock, so no other turn of theirs writes meanwhile."""
+        recent = (
+            select(quotes.c.id, quotes.c.request_text)
+            .where(
+                quotes.c.customer == request.customer,
+                quotes.c.state == "new",
+                quotes.c.created_at >= time.time() - FOLLOW_UP_SECONDS,
+            )
+            .order_by(quotes.c.id.desc())
+            .limit(1)
+        )
+        addition = f"{DETAILS_SEPARATOR}{request.request_text}"
+        async with self._engine.begin() as conn:
+            row = (await conn.execute(recent)).first()
+            if row is None:
+                return False
+            if not row.request_text.endswith(addition):  # a redelivery added it already
+                joined = quotes.update().where(quotes.c.id == row.id)
+                values = {"request_text": row.request_text + addition}
+                await conn.execute(joined.values(**values, spec_json=request.spec_json))
+        return True
 
     async def for_customer(self, customer: str) -> list[StoredQuote]:
         query = select(quotes).where(quotes.c.customer == customer).order_by(quotes.c.id)

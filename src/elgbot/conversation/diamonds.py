@@ -130,7 +130,7 @@ def on_quote_details(copy: Copy, session: Session, text: str) -> Turn:
         return turn
     reading = read_diamond_spec(text)
     spec = merge(session.spec, reading.spec)
-    quote = RecordQuote(spec, text)
+    quote = RecordQuote(spec, text, follow_up=True)
     return Turn(
         replace(session, spec=spec).at(Step.MAIN_MENU), (copy.quote_details_noted,), (quote,)
     )

@@ -115,6 +115,9 @@ class ShowCart:
 class RecordQuote:
     spec: DiamondSpec
     request_text: str
+    # More words for the request just filed (the details asked for after "Quote"): they
+    # join that request rather than make a second one for the team.
+    follow_up: bool = False
 
 
 @dataclass(frozen=True, slots=True)

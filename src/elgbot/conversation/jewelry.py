@@ -85,7 +85,7 @@ def on_design_details(copy: Copy, session: Session, text: str) -> Turn:
     """Whatever the customer describes after asking for a bespoke design goes to the team."""
     if (turn := not_quote_details(copy, session, text)) is not None:
         return turn
-    quote = RecordDesignQuote(session.jewelry, text)
+    quote = RecordDesignQuote(session.jewelry, text, follow_up=True)
     return Turn(session.at(Step.MAIN_MENU), (copy.quote_details_noted,), (quote,))
 
 

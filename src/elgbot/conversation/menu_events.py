@@ -129,6 +129,7 @@ class RecordDesignQuote:
 
     query: JewelryQuery
     request_text: str
+    follow_up: bool = False  # as in RecordQuote
 
 
 @dataclass(frozen=True, slots=True)

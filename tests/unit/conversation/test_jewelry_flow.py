@@ -150,7 +150,9 @@ def test_nothing_found_offers_a_bespoke_design_and_records_it() -> None:
     assert accepted.effects == (RecordDesignQuote(RING_WISH, "rose gold ring 60k"),)
     assert "https://elg.com/quote" in accepted.replies[0]
     described = say(accepted.session, "a vine pattern band, size 12")
-    assert described.effects == (RecordDesignQuote(RING_WISH, "a vine pattern band, size 12"),)
+    assert described.effects == (
+        RecordDesignQuote(RING_WISH, "a vine pattern band, size 12", follow_up=True),
+    )
     assert described.session.step is Step.MAIN_MENU
 
 
