@@ -130,7 +130,7 @@ async def test_details_without_a_fresh_request_are_a_request_of_their_own(
     await quotes.record(QuoteRequest("+919800000002", "oval", "{}", "SM1"))
     await quotes.record(QuoteRequest("+919800000001", "pear", "{}", "SM2"))
     async with engine.begin() as conn:
-        await conn.execute(schema.quotes.update().values(state="answered"))
+        await conn.execute(schema.quotes.update().values(state="quoted"))
     await quotes.record(QuoteRequest("+919800000001", "cushion 2ct", "{}", "SM3"), follow_up=True)
     stored = await quotes.for_customer("+919800000001")
     assert [q.request_text for q in stored] == ["pear", "cushion 2ct"]
