@@ -88,6 +88,12 @@ async def test_behind_a_proxy_the_configured_public_url_is_what_is_verified(
         assert (
             await client.post("/whatsapp", data=dict(params), headers=headers)
         ).status_code == 200
+        # A query in the webhook URL is signed as it was sent, never re-encoded.
+        query, again = "?store=elg&note=a%20b", chat.form("Hi")
+        signed = _twilio_signature(AUTH_TOKEN, f"https://bot.example.com/whatsapp{query}", again)
+        headers = {"X-Twilio-Signature": signed}
+        response = await client.post(f"/whatsapp{query}", data=dict(again), headers=headers)
+        assert response.status_code == 200
 
 
 async def test_without_an_auth_token_every_webhook_request_is_refused(tmp_path: Path) -> None:
