@@ -44,6 +44,10 @@ class Settings(BaseSettings):
         7 * 24 * 3600, validation_alias=_env("ELG_SESSION_TTL_SECONDS"), gt=0
     )
     sample_catalog_size: int = Field(5000, validation_alias=_env("ELG_SAMPLE_CATALOG_SIZE"), ge=0)
+    # Sent replies and their delivery statuses are kept this long, then dropped.
+    history_retention_days: float = Field(
+        90.0, validation_alias=_env("ELG_HISTORY_RETENTION_DAYS"), gt=0
+    )
     # Bearer token of the store's systems for the JSON APIs (orders, stock). Unset: every
     # API request is refused (401).
     api_token: str | None = Field(None, validation_alias=_env("ELG_API_TOKEN"))

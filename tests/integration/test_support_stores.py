@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import closing, nullcontext
 from pathlib import Path
@@ -9,14 +10,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from elgbot.bootstrap import open_runtime
 from elgbot.channels.twilio_rest import SendResult
 from elgbot.conversation.events import AnswerKind, OpenHandoff
 from elgbot.conversation.session import ChatLine, Speaker
+from elgbot.storage import schema
 from elgbot.storage.database import open_database, sqlite_file
+from elgbot.storage.deliveries import SqlDeliveries
 from elgbot.storage.inline_sqlite import InlineSqlite
 from elgbot.support.assistant import Answer
 from elgbot.support.handoffs import Author, HandoffState, SqlHandoffs
 from elgbot.support.outbox import OutboxState, SqlOutbox
+from elgbot.web.app import prune_history
+from whatsapp_chat import settings_for
 
 CUSTOMER, ADDRESS = "+919812345678", "whatsapp:+919812345678"
 HISTORY = (ChatLine(Speaker.CUSTOMER, "Do you ship?"), ChatLine(Speaker.ASSISTANT, "Yes."))
@@ -155,6 +161,27 @@ async def test_the_send_results_are_recorded_and_a_refused_part_marks_the_row_fa
     assert row.results[1]["error"] == "HTTP 400 63016: outside the 24 hour window"
 
 
+async def test_old_sent_rows_and_statuses_are_pruned_and_unsent_ones_kept(
+    outbox: SqlOutbox, engine: AsyncEngine, clock: Clock
+) -> None:
+    sent = await outbox.add_ready(CUSTOMER, ADDRESS, "SM1", ["hi"])
+    failed = await outbox.add_ready(CUSTOMER, ADDRESS, "SM2", ["hi"])
+    await outbox.mark_sent(sent, [SENT])
+    await outbox.mark_sent(failed, [REFUSED])
+    unsent = await awaiting(outbox)
+    deliveries = SqlDeliveries(engine)
+    await deliveries.record("SM1", "delivered", None)
+    clock.now += 100 * 86400
+    recent = await outbox.add_ready(CUSTOMER, ADDRESS, "SM3", ["hi"])
+    await outbox.mark_sent(recent, [SENT])
+    cutoff = clock.now - 90 * 86400
+    assert await outbox.prune(cutoff) == 2
+    assert [await outbox.get(i) is not None for i in (unsent, recent)] == [True, True]
+    assert await deliveries.prune(time.time() - 60) == 0  # recorded on the wall clock
+    assert await deliveries.prune(time.time() + 60) == 1
+    assert await deliveries.status("SM1") is None
+
+
 # ---- handoffs -----------------------------------------------------------------------------
 
 
@@ -222,3 +249,20 @@ async def test_unanswered_handoffs_are_the_old_open_ones_nobody_replied_to_or_re
     assert await handoffs.claim_reminder(waiting)
     assert not await handoffs.claim_reminder(waiting)
     assert await handoffs.unanswered(clock.now - 30) == []
+
+
+async def test_housekeeping_prunes_history_past_the_retention(tmp_path: Path) -> None:
+    async with open_runtime(settings_for(tmp_path, history_retention_days=30)) as runtime:
+        outbox = runtime.support.outbox
+        old = await outbox.add_ready(CUSTOMER, ADDRESS, "SM1", ["hi"])
+        young = await outbox.add_ready(CUSTOMER, ADDRESS, "SM2", ["hi"])
+        for row_id in (old, young):
+            await outbox.mark_sent(row_id, [SENT])
+        async with runtime.engine.begin() as conn:
+            past = time.time() - 31 * 86400
+            await conn.execute(
+                schema.outbox.update().where(schema.outbox.c.id == old).values(updated_at=past)
+            )
+        await prune_history(runtime)
+        assert await outbox.get(old) is None
+        assert await outbox.get(young) is not None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from elgbot.storage.database import upsert_insert
@@ -54,6 +54,13 @@ class SqlDeliveries:
                     },
                 )
             )
+
+    async def prune(self, before: float) -> int:
+        """Drop statuses last updated before `before`; how many."""
+        statement = delete(delivery_statuses).where(delivery_statuses.c.updated_at < before)
+        async with self._engine.begin() as conn:
+            result = await conn.execute(statement)
+        return int(result.rowcount)
 
     async def status(self, message_sid: str) -> str | None:
         async with self._engine.connect() as conn:

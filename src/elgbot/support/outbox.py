@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.channels.twilio_rest import SendResult
@@ -164,6 +164,17 @@ class SqlOutbox:
         state = OutboxState.SENT if all(r.ok for r in results) else OutboxState.FAILED
         values = {"state": state, "result": _dump([asdict(r) for r in results])}
         await self._update(row_id, values, outbox.c.state == OutboxState.READY)
+
+    async def prune(self, before: float) -> int:
+        """Drop rows sent (or failed for good) before `before`; how many. Unfinished rows
+        stay whatever their age: they are still to be sent."""
+        statement = delete(outbox).where(
+            outbox.c.state.in_([OutboxState.SENT, OutboxState.FAILED]),
+            outbox.c.updated_at < before,
+        )
+        async with self._engine.begin() as conn:
+            result = await conn.execute(statement)
+        return int(result.rowcount)
 
     async def release(self, owner: str) -> None:
         """Give up this worker's leases (shutting down): another can go on at once."""

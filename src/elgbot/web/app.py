@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
@@ -73,13 +74,25 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
 
 
 async def _housekeeping(runtime: Runtime) -> None:
-    """Prune expired sessions and old message claims now and then; never fatal."""
+    """Prune expired sessions, old message claims and old delivery history now and then;
+    never fatal."""
     while True:
         try:
             await runtime.stores.sessions.prune()
+            await prune_history(runtime)
         except Exception:
             _log.exception("housekeeping failed; will try again")
         await asyncio.sleep(HOUSEKEEPING_INTERVAL_SECONDS)
+
+
+async def prune_history(runtime: Runtime) -> None:
+    """Sent replies and delivery statuses older than ELG_HISTORY_RETENTION_DAYS: the staff
+    console shows what became of recent replies, and nothing needs the old ones."""
+    before = time.time() - runtime.settings.history_retention_days * 86400
+    sent = await runtime.support.outbox.prune(before)
+    statuses = await runtime.deliveries.prune(before)
+    if sent or statuses:
+        _log.info("pruned %d sent replies and %d delivery statuses", sent, statuses)
 
 
 async def support_upkeep(runtime: Runtime) -> None:
