@@ -27,6 +27,10 @@ FAQ = FaqAssistant(load_facts())
         ("how much does shipping cost?", "Shipping"),
         ("when will it be shipped", "Shipping"),
         ("are shipping charges extra", "Shipping"),
+        ("are your diamonds fake?", "Are laboratory-grown diamonds real?"),
+        ("COD available?", "Payment"),
+        ("do you have EMI?", "Payment"),
+        ("where is your store?", "Other ways to reach us"),
         ("where is my order", "Orders and tracking"),
     ],
 )
@@ -57,3 +61,9 @@ def test_forms_of_a_word_share_one_term(words: str, stem: str) -> None:
 
 def test_a_doubled_s_is_kept() -> None:
     assert terms("dress") == ["dress"]
+
+
+async def test_asked_whether_they_are_fake_the_answer_does_not_begin_with_yes() -> None:
+    answer = await FAQ.answer((), "are your diamonds fake?")
+    assert not answer.text.lower().startswith("yes")
+    assert answer.text.startswith("Laboratory-grown diamonds are real diamonds.")
