@@ -17,7 +17,7 @@ from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command
 from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
-from elgbot.understanding.open_fields import leaves_it_open
+from elgbot.understanding.open_fields import leaves_budget_open, leaves_it_open
 from elgbot.understanding.words import normalise
 
 # Asked for when missing, in this order; cut is optional (many fancy shapes have none).
@@ -52,7 +52,8 @@ def says_something(reading: SpecReading) -> bool:
 
 def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     """Read a (partial) spec, merge it with what we know, then ask, explain or search."""
-    reading = read_diamond_spec(text)
+    asked_budget = not session.spec.is_empty and session.spec.budget_max_inr is None
+    reading = read_diamond_spec(text, budget_expected=asked_budget)
     spec = merge(session.spec, reading.spec)
     known = replace(session, spec=spec, spec_text=_joined(session.spec_text, text))
     if problem := _problem_reply(copy, reading):
@@ -60,12 +61,14 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(known.at(step), (problem,))
     waiting = known.at(Step.COLLECT_DIAMOND_SPECS)
     if not says_something(reading):
-        if spec.shape is not None and leaves_it_open(text):
+        if spec.shape is not None and (leaves_it_open(text) or leaves_budget_open(text)):
             # "any" / "no preference" to "what colour, clarity and budget?": search now.
             return Turn(waiting, effects=(SearchDiamonds(spec),))
         # Nothing new (e.g. "ok"): never rerun an old search; say what is still needed.
         return question_or(session.at(Step.COLLECT_DIAMOND_SPECS), text, _ask_again(copy, spec))
-    if spec.shape is None or (spec.budget_max_inr is None and not _budget_open(session, reading)):
+    if spec.shape is None or (
+        spec.budget_max_inr is None and not _budget_open(session, reading, text)
+    ):
         question = copy.spec_missing.format(
             known=format_spec(spec), missing=_and(_missing(spec, reading))
         )
@@ -73,11 +76,11 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     return Turn(waiting, effects=(SearchDiamonds(spec),))
 
 
-def _budget_open(session: Session, reading: SpecReading) -> bool:
-    """No budget needed: the customer said so ("any budget"), or a search already ran
+def _budget_open(session: Session, reading: SpecReading, text: str) -> bool:
+    """No budget needed: the customer said so ("any budget", "no budget"), or a search ran
     without one (they left it open before) and this message refines it."""
     searched = session.step in (Step.DIAMOND_RESULTS_SHOWN, Step.QUOTE_SUGGESTION)
-    return "budget" in reading.said_any or searched
+    return "budget" in reading.said_any or searched or leaves_budget_open(text)
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:

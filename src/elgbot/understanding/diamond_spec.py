@@ -64,11 +64,13 @@ class _Parts:
     taken: frozenset[int]
 
 
-def read_diamond_spec(text: str) -> SpecReading:
-    """Never raises; input beyond 4,096 characters is ignored and reported."""
+def read_diamond_spec(text: str, *, budget_expected: bool = False) -> SpecReading:
+    """Never raises; input beyond 4,096 characters is ignored and reported.
+
+    `budget_expected`: the bot has just asked for the budget, so a bare "50000" is one."""
     lexed = lex(spell_out_pairs(text))
     parts = _read_parts(lexed)
-    if parts.budget.unsure and _describes_a_stone(parts):
+    if parts.budget.unsure and (budget_expected or _describes_a_stone(parts)):
         parts = _read_parts(lexed, bare_is_budget=True)
     shape, candidates = resolve((parts.shapes, parts.misspelt))
     grades, carat, budget = parts.grades, parts.carat, parts.budget

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from elgbot.understanding.lexer import Lexed, by_word, phrase_at, phrases
@@ -41,6 +42,16 @@ def leaves_it_open(text: str) -> bool:
     words = normalise(text).replace(",", " ").replace(".", " ").split()
     known = all(word in _LEAVING_WORDS for word in words)
     return bool(words) and known and any(word in _LEAVING_MARKERS for word in words)
+
+
+_NO_BUDGET: Final = re.compile(
+    r"\b(?:no|any|koi bhi|without a?)\s*(?:budget|price limit|limit)\b|\bbudget (?:is )?no bar\b"
+)
+
+
+def leaves_budget_open(text: str) -> bool:
+    """ "no budget", "any budget", "no limit": search without one."""
+    return _NO_BUDGET.search(normalise(text)) is not None
 
 
 def read_open_fields(lexed: Lexed, taken: frozenset[int]) -> frozenset[str]:

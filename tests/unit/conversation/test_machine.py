@@ -482,3 +482,25 @@ def test_the_search_in_hand_keeps_what_belongs_to_it(step: Step, text: str) -> N
     turn = say(Session(step=step, shown=SHOWN), text)
     assert turn.session.step is not Step.COLLECT_DIAMOND_SPECS
     assert not any(isinstance(e, SearchDiamonds) for e in turn.effects)
+
+
+ASKED_BUDGET = Session(
+    step=Step.COLLECT_DIAMOND_SPECS,
+    spec=DiamondSpec(shape=Shape.ROUND, carat_min=1.0, carat_max=1.0, colors=(Color.G,)),
+)
+
+
+@pytest.mark.parametrize(("text", "budget"), [("50000", 50_000), ("75000", 75_000)])
+def test_a_bare_figure_answers_the_budget_question(text: str, budget: int) -> None:
+    turn = say(ASKED_BUDGET, text)
+    assert turn.effects == (SearchDiamonds(replace(ASKED_BUDGET.spec, budget_max_inr=budget)),)
+
+
+@pytest.mark.parametrize("text", ["no budget", "any budget", "no limit", "budget no bar"])
+def test_no_budget_searches_without_one(text: str) -> None:
+    assert say(ASKED_BUDGET, text).effects == (SearchDiamonds(ASKED_BUDGET.spec),)
+
+
+def test_a_bare_figure_with_nothing_asked_is_still_questioned() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "50000")
+    assert turn.effects == ()
