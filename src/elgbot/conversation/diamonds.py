@@ -152,15 +152,18 @@ def not_quote_details(copy: Copy, session: Session, text: str) -> Turn | None:
 
 def merge(old: DiamondSpec, new: DiamondSpec) -> DiamondSpec:
     """What the customer just said wins; what they did not say is kept."""
+    new_budget = new.budget_min_inr is not None or new.budget_max_inr is not None
     return DiamondSpec(
         shape=new.shape or old.shape,
         carat_min=new.carat_min if new.carat_min is not None else old.carat_min,
         carat_max=new.carat_max if new.carat_max is not None else old.carat_max,
         colors=new.colors or old.colors,
         clarities=new.clarities or old.clarities,
-        cuts=new.cuts or old.cuts,
-        budget_min_inr=new.budget_min_inr if new.budget_min_inr is not None else old.budget_min_inr,
-        budget_max_inr=new.budget_max_inr if new.budget_max_inr is not None else old.budget_max_inr,
+        # Cut grades are shape-specific (most fancy shapes have none): a new shape drops them.
+        cuts=new.cuts or (old.cuts if new.shape in (None, old.shape) else ()),
+        # A budget is one answer: "under 30000" after "40k-80k" replaces the range whole.
+        budget_min_inr=(new if new_budget else old).budget_min_inr,
+        budget_max_inr=(new if new_budget else old).budget_max_inr,
     )
 
 

@@ -11,6 +11,7 @@ from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec, Stone
 from elgbot.commerce.cart import CartItem, ItemKind
 from elgbot.conversation.copy import Copy
+from elgbot.conversation.diamonds import merge
 from elgbot.conversation.events import (
     AddOutcome,
     AddToCart,
@@ -504,3 +505,17 @@ def test_no_budget_searches_without_one(text: str) -> None:
 def test_a_bare_figure_with_nothing_asked_is_still_questioned() -> None:
     turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "50000")
     assert turn.effects == ()
+
+
+def test_a_new_budget_replaces_the_old_range_whole() -> None:
+    old = DiamondSpec(shape=Shape.ROUND, budget_min_inr=40_000, budget_max_inr=80_000)
+    merged = merge(old, DiamondSpec(budget_max_inr=30_000))
+    assert (merged.budget_min_inr, merged.budget_max_inr) == (None, 30_000)
+    assert merge(old, DiamondSpec(colors=(Color.G,))).budget_min_inr == 40_000  # kept
+
+
+def test_a_new_shape_drops_the_old_shapes_cut_grade() -> None:
+    old = DiamondSpec(shape=Shape.ROUND, cuts=(Cut.IDEAL,), colors=(Color.D,))
+    assert merge(old, DiamondSpec(shape=Shape.OVAL)).cuts == ()
+    assert merge(old, DiamondSpec(shape=Shape.OVAL)).colors == (Color.D,)
+    assert merge(old, DiamondSpec(colors=(Color.G,))).cuts == (Cut.IDEAL,)
