@@ -47,7 +47,7 @@ from elgbot.understanding.commands import (
 from elgbot.understanding.diamond_spec import read_diamond_spec
 from elgbot.understanding.jewelry_query import names_a_piece, read_jewelry_query
 from elgbot.understanding.melee_query import read_melee_query
-from elgbot.understanding.menu import MenuChoice, read_menu_choice
+from elgbot.understanding.menu import MenuChoice, read_menu_choice, read_menu_keyword
 from elgbot.understanding.support_words import asks_for_person
 
 TextHandler = Callable[[Copy, Session, str], Turn]
@@ -108,6 +108,25 @@ def _loose_stone(copy: Copy, session: Session, text: str) -> Turn | None:
     return diamonds.collect_spec(copy, fresh, text)
 
 
+def _other_section(copy: Copy, session: Session, text: str) -> Turn | None:
+    """Another section asked for by name mid-way ("melee", "Lab Jewelry" while choosing a
+    stone), or, at the diamond steps, another section's search ("+6.5 -7 EF VVS", "1.5 mm",
+    "studs below 40000"): that section, rather than a reply that sends them to *menu*."""
+    here = _SECTION.get(session.step)
+    if here is None:
+        return None
+    choice = read_menu_keyword(text)
+    if choice in _SECTIONS and choice is not here:
+        return _main_menu(copy, session.at(Step.MAIN_MENU), text)
+    if here is not MenuChoice.DIAMONDS or read_diamond_spec(text).spec.shape is not None:
+        return None
+    if (turn := _straight_to_a_flow(copy, session, text)) is not None:
+        return turn
+    if names_a_piece(text) and not read_jewelry_query(text).unclear:
+        return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
+    return None
+
+
 def _support(copy: Copy, session: Session, text: str) -> Turn:
     # A bare menu choice ("1", "track order") still works here; all else is a question.
     if read_menu_choice(text) is not None and len(text.split()) <= 3:
@@ -155,11 +174,27 @@ _PICKING = frozenset(
     {Step.DIAMOND_RESULTS_SHOWN, Step.JEWELRY_RESULTS_SHOWN, Step.MELEE_RESULTS_SHOWN}
 )
 
-# The jewellery and melee steps, where a loose diamond may still be asked for.
-_OTHER_SEARCHES = frozenset(
-    {Step.COLLECT_JEWELRY, Step.JEWELRY_RESULTS_SHOWN, Step.DESIGN_SUGGESTION}
-    | {Step.COLLECT_MELEE, Step.MELEE_RESULTS_SHOWN, Step.MELEE_QUOTE_SUGGESTION}
+# The searching steps by section. Steps waiting for a quote's details take any words.
+_SECTION: dict[Step, MenuChoice] = {
+    **dict.fromkeys(
+        [Step.COLLECT_DIAMOND_SPECS, Step.DIAMOND_RESULTS_SHOWN, Step.QUOTE_SUGGESTION],
+        MenuChoice.DIAMONDS,
+    ),
+    **dict.fromkeys(
+        [Step.COLLECT_JEWELRY, Step.JEWELRY_RESULTS_SHOWN, Step.DESIGN_SUGGESTION],
+        MenuChoice.JEWELRY,
+    ),
+    **dict.fromkeys(
+        [Step.COLLECT_MELEE, Step.MELEE_RESULTS_SHOWN, Step.MELEE_QUOTE_SUGGESTION],
+        MenuChoice.MELEE,
+    ),
+}
+# The sections a name switches to; tracking has its own words (orders.asked_to_track).
+_SECTIONS = frozenset(
+    {MenuChoice.DIAMONDS, MenuChoice.JEWELRY, MenuChoice.MELEE, MenuChoice.SUPPORT}
 )
+# The jewellery and melee steps, where a loose diamond may still be asked for.
+_OTHER_SEARCHES = frozenset(s for s, c in _SECTION.items() if c is not MenuChoice.DIAMONDS)
 
 # The steps after a search that found nothing, and the question each is waiting on.
 _QUOTE_QUESTION: dict[Step, Callable[[Copy], str]] = {
@@ -236,6 +271,8 @@ class Conversation:
         if (turn := self._everywhere(session, text)) is not None:
             return turn
         if (turn := _loose_stone(self.copy, session, text)) is not None:
+            return turn
+        if (turn := _other_section(self.copy, session, text)) is not None:
             return turn
         return STEPS[session.step].on_text(self.copy, session, text)
 

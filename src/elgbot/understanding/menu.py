@@ -50,6 +50,13 @@ def read_menu_choice(text: str) -> MenuChoice | None:
     number = _NUMBER_WORDS.get(words) or _leading_number(words)
     if number:
         return _BY_NUMBER[number]
+    return read_menu_keyword(text)
+
+
+def read_menu_keyword(text: str) -> MenuChoice | None:
+    """A menu item by its words only ('Lab Jewelry', 'melee'), never by number: what may
+    be said at other steps, where '2' is an option on the screen."""
+    words = normalise(text)
     if words in _PHRASES:
         return _PHRASES[words]
     near = close_to(words, _PHRASES) if 3 <= len(words) <= 30 else None

@@ -24,7 +24,7 @@ from elgbot.conversation.events import (
     ShowCart,
 )
 from elgbot.conversation.inbound import MessageKind
-from elgbot.conversation.machine import STEPS, Conversation
+from elgbot.conversation.machine import _SECTION, STEPS, Conversation
 from elgbot.conversation.session import Session, ShownItem, Step
 
 COPY = Copy().with_site("https://elg.com")
@@ -519,3 +519,39 @@ def test_a_new_shape_drops_the_old_shapes_cut_grade() -> None:
     assert merge(old, DiamondSpec(shape=Shape.OVAL)).cuts == ()
     assert merge(old, DiamondSpec(shape=Shape.OVAL)).colors == (Color.D,)
     assert merge(old, DiamondSpec(colors=(Color.G,))).cuts == (Cut.IDEAL,)
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "section"),
+    [
+        (Step.COLLECT_DIAMOND_SPECS, "Lab Jewelry", Step.COLLECT_JEWELRY),
+        (Step.COLLECT_DIAMOND_SPECS, "earrings", Step.COLLECT_JEWELRY),
+        (Step.DIAMOND_RESULTS_SHOWN, "melee", Step.COLLECT_MELEE),
+        (Step.DIAMOND_RESULTS_SHOWN, "rings", Step.COLLECT_JEWELRY),
+        (Step.DIAMOND_RESULTS_SHOWN, "studs below 40000", Step.COLLECT_JEWELRY),
+        (Step.DIAMOND_RESULTS_SHOWN, "+6.5 -7 EF VVS 10 cts", Step.COLLECT_MELEE),
+        (Step.DIAMOND_RESULTS_SHOWN, "1.5 mm", Step.COLLECT_MELEE),
+        (Step.JEWELRY_RESULTS_SHOWN, "lab diamonds", Step.COLLECT_DIAMOND_SPECS),
+        (Step.JEWELRY_RESULTS_SHOWN, "melee", Step.COLLECT_MELEE),
+        (Step.MELEE_RESULTS_SHOWN, "customer support", Step.SUPPORT),
+    ],
+)
+def test_another_section_by_name_or_by_its_search_goes_there(
+    step: Step, text: str, section: Step
+) -> None:
+    assert say(Session(step=step, shown=SHOWN), text).session.step is section
+
+
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        (Step.JEWELRY_RESULTS_SHOWN, "rings"),  # a change to this search
+        (Step.DIAMOND_RESULTS_SHOWN, "2"),  # an option number, never a menu item here
+        (Step.DIAMOND_RESULTS_SHOWN, "one"),
+        (Step.DIAMOND_RESULTS_SHOWN, "round 1ct for a ring, 50k"),  # a stone for a ring
+        (Step.QUOTE_REQUESTED, "melee"),  # a quote's details take any words
+    ],
+)
+def test_words_of_this_section_or_numbers_do_not_switch(step: Step, text: str) -> None:
+    after = say(Session(step=step, shown=SHOWN), text).session.step
+    assert _SECTION.get(after) is _SECTION.get(step)
