@@ -56,6 +56,7 @@ class Copy:
         "Please share your preferences again. Our team will prepare a personalized quote.\n"
         "Submit here: {site}/quote"
     )
+    quote_noted: str = "Your request is noted: {spec}."
     quote_from_scratch: str = (
         "Happy to arrange a custom quote. Tell me what you are looking for, e.g. Round, 2ct, "
         "E, VS1, ₹3,00,000 (or the jewellery or melee you have in mind), and our team will "

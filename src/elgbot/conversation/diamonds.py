@@ -84,7 +84,10 @@ def _budget_open(session: Session, reading: SpecReading, text: str) -> bool:
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:
-    """After results: a correction ("make it oval", "budget 2 lakh") searches again."""
+    """After results: a correction ("make it oval", "budget 2 lakh") searches again;
+    *quote* asks the team for something else than these."""
+    if read_command(text) is Command.QUOTE:
+        return file_quote(copy, replace(session, shown=()))
     if says_something(read_diamond_spec(text)):
         return collect_spec(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.help)
@@ -113,13 +116,22 @@ def _shown(match: Match) -> ShownItem:
 def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
     command = read_command(text)
     if command in (Command.YES, Command.QUOTE):
-        quote = RecordQuote(session.spec, session.spec_text)
-        return Turn(session.at(Step.QUOTE_REQUESTED), (copy.quote_instructions,), (quote,))
+        return file_quote(copy, session)
     if command is Command.NO:
         return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.quote_declined,))
     if says_something(read_diamond_spec(text)):
         return collect_spec(copy, session, text)
     return question_or(session, text, copy.quote_question_again)
+
+
+def file_quote(copy: Copy, session: Session) -> Turn:
+    """The request goes to the team with the spec so far, which the reply repeats (the
+    seed's text asks to "share your preferences again", as if they were lost)."""
+    quote = RecordQuote(session.spec, session.spec_text)
+    reply = copy.quote_instructions
+    if not session.spec.is_empty:
+        reply = f"{copy.quote_noted.format(spec=format_spec(session.spec))}\n{reply}"
+    return Turn(session.at(Step.QUOTE_REQUESTED), (reply,), (quote,))
 
 
 def quote_from_scratch(copy: Copy, session: Session) -> Turn:

@@ -67,8 +67,11 @@ def _main_menu(copy: Copy, session: Session, text: str) -> Turn:
         return support.welcome(copy, session)
     if choice is not None:
         return _MENU_FLOWS[choice](copy, session)
-    if read_command(text) is Command.QUOTE:
+    command = read_command(text)
+    if command is Command.QUOTE:
         return diamonds.quote_from_scratch(copy, session)
+    if command in (Command.YES, Command.NO):  # e.g. after "our team will reply": the menu
+        return Turn(Session(history=session.history), (copy.main_menu,))
     if (turn := _straight_to_a_flow(copy, session, text)) is not None:
         return turn
     if diamonds.says_something(read_diamond_spec(text)):

@@ -122,9 +122,24 @@ def test_yes_or_quote_records_the_request(answer: str) -> None:
     session = Session(step=Step.QUOTE_SUGGESTION, spec=spec, spec_text="emerald 2L")
     turn = say(session, answer)
     assert turn.session.step is Step.QUOTE_REQUESTED
-    assert turn.replies == (COPY.quote_instructions,)
+    # The seed's text, under what was noted (it asks to share the preferences "again").
+    assert turn.replies == (
+        f"Your request is noted: emerald, up to ₹2,00,000.\n{COPY.quote_instructions}",
+    )
     assert "https://elg.com/quote" in COPY.quote_instructions
     assert turn.effects == (RecordQuote(spec, "emerald 2L"),)
+
+
+def test_quote_at_results_files_the_search_for_the_team() -> None:
+    spec = DiamondSpec(shape=Shape.ROUND, budget_max_inr=50_000)
+    turn = say(replace(RESULTS, spec=spec, spec_text="round 50k"), "quote")
+    assert turn.session.step is Step.QUOTE_REQUESTED
+    assert turn.effects == (RecordQuote(spec, "round 50k"),)
+
+
+@pytest.mark.parametrize("text", ["no", "sure", "ok"])
+def test_yes_or_no_at_the_menu_shows_the_menu(text: str) -> None:
+    assert say(Session(), text).replies == (COPY.main_menu,)
 
 
 def test_no_to_the_quote_asks_for_another_description() -> None:
