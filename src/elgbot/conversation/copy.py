@@ -70,7 +70,10 @@ class Copy:
         "No problem: our team has your request and will reply in this chat.\n"
         "Type *menu* to keep exploring."
     )
-    you_are_welcome: str = "You’re welcome! Type *menu* whenever you need anything else."
+    you_are_welcome: str = (
+        "You’re welcome, and thank you for visiting ELG! Type *menu* whenever you need "
+        "anything else."
+    )
     quote_details_noted: str = (
         "Thank you, we have added this to your quote request. Our team will reply in this "
         "chat.\nType *menu* to keep exploring."

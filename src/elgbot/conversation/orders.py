@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from elgbot.commerce.orders import Order
+from elgbot.commerce.orders import Order, OrderStatus
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
@@ -91,7 +91,7 @@ def details(copy: Copy, order: Order) -> str:
             placed=_day(order.placed_on),
         )
     ]
-    if order.expected_delivery:
+    if order.expected_delivery and order.status not in _NOT_COMING:
         lines.append(copy.order_expected.format(expected=_day(order.expected_delivery)))
     if order.tracking_url:
         lines.append(copy.order_tracking.format(tracking_url=order.tracking_url))
@@ -99,6 +99,8 @@ def details(copy: Copy, order: Order) -> str:
     return "\n".join(lines)
 
 
+# Orders no delivery is expected for any more: their old estimate would mislead.
+_NOT_COMING = frozenset({OrderStatus.DELIVERED, OrderStatus.CANCELLED, OrderStatus.RETURNED})
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

@@ -18,7 +18,7 @@ class Command(StrEnum):
     NO = "no"
     QUOTE = "quote"
     MORE = "more"  # after results: the next options
-    THANKS = "thanks"
+    THANKS = "thanks"  # and goodbyes: both end a visit
 
 
 _WORDS: Final[dict[str, Command]] = {
@@ -65,7 +65,8 @@ _WORDS: Final[dict[str, Command]] = {
         [
             *("thanks", "thank you", "thank u", "thanks a lot", "thank you so much", "thx"),
             *("ty", "ok thanks", "okay thanks", "ok thank you", "great thanks", "dhanyavad"),
-            *("dhanyawad", "shukriya"),
+            *("dhanyawad", "shukriya", "bye", "goodbye", "good bye", "bye bye", "tata"),
+            *("ok bye", "thanks bye", "see you"),
         ],
         Command.THANKS,
     ),

@@ -187,7 +187,9 @@ def test_quote_at_the_menu_or_to_the_assistant_asks_what_to_quote(step: Step) ->
     assert quote.request_text == "Emerald 3ct F VS1 under 4 lakh"
 
 
-@pytest.mark.parametrize("text", ["thanks", "Thank you!", "thx", "ok thanks", "shukriya"])
+@pytest.mark.parametrize(
+    "text", ["thanks", "Thank you!", "thx", "ok thanks", "shukriya", "bye", "Goodbye"]
+)
 @pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.DIAMOND_RESULTS_SHOWN, Step.SUPPORT])
 def test_thanks_gets_a_friendly_word_and_changes_nothing(step: Step, text: str) -> None:
     session = Session(step=step, shown=SHOWN)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -126,3 +127,12 @@ def test_asking_to_track_without_an_id_lists_the_senders_orders(text: str, step:
 def test_other_talk_of_orders_is_not_tracking(text: str) -> None:
     turn = say(Session(), text)
     assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
+
+
+@pytest.mark.parametrize("status", [OrderStatus.DELIVERED, OrderStatus.CANCELLED])
+def test_a_finished_order_shows_no_expected_delivery(status: OrderStatus) -> None:
+    done = replace(SHIPPED, status=status)
+    [text] = BOT.step(LISTED, OrderLookedUp("ELG-1002", done)).replies
+    assert "8 Mar 2025" not in text
+    [shipped] = BOT.step(LISTED, OrderLookedUp("ELG-1002", SHIPPED)).replies
+    assert "8 Mar 2025" in shipped
