@@ -6,6 +6,7 @@ G, VS2": the seed's order puts the weight there).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -214,3 +215,15 @@ def _prefix_key(tokens: Sequence[Token], index: int, claimed: Collection[int]) -
         return -1
     # "size 12" is far more often a ring size than 12 carats.
     return at if word != "size" or tokens[index].is_decimal else -1
+
+
+# "1,5 ct": a decimal comma, as much of the world writes it (never Indian digit grouping,
+# which "1,50,000" has and no carat weight does).
+_DECIMAL_COMMA: Final = re.compile(
+    r"(?<![\d,])(\d),(\d{1,2})(?=\s?(?:ct|cts|carat|carats)\b)", re.I
+)
+
+
+def with_decimal_points(text: str) -> str:
+    """ "1,5 ct" -> "1.5 ct"."""
+    return _DECIMAL_COMMA.sub(r"\1.\2", text)

@@ -24,7 +24,9 @@ _PHRASES: Final = {
     ("flawless",): Clarity.FL,
 }
 _CODE_SHAPED: Final = re.compile(r"(?:vvs|vs|si|[ip])\d")
-# "IF" is also the English "if": it is a clarity only next to other grade words.
+# "IF" is also the English "if": it is a clarity only next to other grade words, or right
+# after a colour grade ("D IF"), where English puts no "if".
+_COLOUR_LETTERS: Final = frozenset("defghijklm")
 _IF_NEIGHBOURS: Final = frozenset(
     {"clarity", "purity", "ideal", "excellent", "ex", "vg", "good", "fl", "vvs", "vs", "si"}
     | {"id", "gd", "3ex", "colour", "color", "cut", "make"}
@@ -68,7 +70,7 @@ def loose(tokens: Sequence[Token], index: int, taken: Collection[int]) -> GradeW
 
 def _if_is_clarity(tokens: Sequence[Token], index: int) -> bool:
     after = index + 1
-    if after >= len(tokens):
+    if after >= len(tokens) or text_at(tokens, index - 1) in _COLOUR_LETTERS:  # "D IF"
         return True
     return tokens[after].kind in (Kind.SYM, Kind.CODE) or tokens[after].text in _IF_NEIGHBOURS
 

@@ -22,7 +22,7 @@ from typing import Final
 from elgbot.catalog.grades import Shape
 from elgbot.catalog.stone import DiamondSpec
 from elgbot.understanding.budget import BudgetReading, read_budget
-from elgbot.understanding.carat import CaratReading, read_carats
+from elgbot.understanding.carat import CaratReading, read_carats, with_decimal_points
 from elgbot.understanding.clarity_words import spell_out_pairs
 from elgbot.understanding.fancy import FancyReading, read_fancy
 from elgbot.understanding.finish_words import read_finish
@@ -68,7 +68,7 @@ def read_diamond_spec(text: str, *, budget_expected: bool = False) -> SpecReadin
     """Never raises; input beyond 4,096 characters is ignored and reported.
 
     `budget_expected`: the bot has just asked for the budget, so a bare "50000" is one."""
-    lexed = lex(spell_out_pairs(text))
+    lexed = lex(with_decimal_points(spell_out_pairs(text)))
     parts = _read_parts(lexed)
     if parts.budget.unsure and (budget_expected or _describes_a_stone(parts)):
         parts = _read_parts(lexed, bare_is_budget=True)

@@ -35,11 +35,12 @@ _PLAIN: Final = (
     r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
     r"|(?P<sym>/-|[₹+~&:<>,=/-])"
 )
-# "3/4", "1 1/2", "1-1/2", "1 and 1/2", "1 and a half", "one and a half": one number.
+# "3/4", "1 1/2", "1-1/2", "1 and 1/2", "1 and a half", "1 n half", "one and a half": one
+# number.
 _WHOLE: Final = r"(?:\d{1,2}|one|two|three|four|five)"
 _FRACTION: Final = (
     rf"(?P<frac>(?<![\w.,/])(?:(?:{_WHOLE})(?: and | |-))?\d{{1,2}} ?/ ?\d{{1,2}}(?![\d.,/])"
-    rf"|(?<![\w.,/]){_WHOLE} and (?:a )?half\b)"
+    rf"|(?<![\w.,/]){_WHOLE} (?:and|n|&) (?:a )?half\b)"
 )
 _TOKEN: Final = re.compile(_FRACTION + "|" + _PLAIN)
 _TOKEN_PLAIN: Final = re.compile(_PLAIN)
@@ -129,7 +130,7 @@ def _fraction(text: str) -> Decimal | None:
     whole = Decimal(0)
     if words[0] != "/" and words[1] != "/":  # a whole part first
         whole = _WORD_NUMBERS.get(words[0]) or Decimal(words[0])
-        words = [w for w in words[1:] if w not in ("and", "a")]
+        words = [w for w in words[1:] if w not in ("and", "n", "&", "a")]
     if words == ["half"]:
         return whole + Decimal("0.5")
     numerator, denominator = int(words[0]), int(words[-1])

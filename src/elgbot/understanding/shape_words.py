@@ -20,7 +20,7 @@ _LEXICON: Final = {**SHAPE_MISSPELLINGS, **SHAPE_NAMES}
 _SUFFIXES: Final = frozenset({"cut", "cuts", "shape", "shaped", "shapes", "brilliant"})
 # Two-letter codes that are also chat words ("as", "pc" = piece, "ps", "em"): they count
 # only written in capitals in a lower-case message, or right next to a carat weight.
-_SURE_CODES: Final = frozenset({"rd", "ov", "pr", "mq"})
+_SURE_CODES: Final = frozenset({"rd", "ov", "pr", "mq", "rb", "rbc", "rnd"})
 _VAGUE: Final[dict[str, tuple[Shape, ...]]] = {
     "square": (Shape.PRINCESS, Shape.ASSCHER, Shape.CUSHION, Shape.RADIANT),
     **dict.fromkeys(["rectangle", "rectangular"], (Shape.EMERALD, Shape.RADIANT)),

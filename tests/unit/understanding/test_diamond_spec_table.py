@@ -187,6 +187,10 @@ TRADE_SHORTHAND = [
     Case("round 1ct G vvs1/2", spec("round", 1.0, "G", "VVS1 VVS2")),
     Case("OV 1.5ct F SI1-2 50k", spec("oval", 1.5, "F", "SI1 SI2", budget=50_000)),
     Case("round 1ct G VS 1/2", spec("round", 1.0, "G", "VS1 VS2")),
+    Case("RB 2.00 D FL", spec("round", 2.0, "D", "FL")),
+    Case("heart 1 carat D IF under 60k", spec("heart", 1.0, "D", "IF", budget=60_000)),
+    Case("round 1,5 ct G VS1 80k", spec("round", 1.5, "G", "VS1", budget=80_000)),
+    Case("round 1ct G VS1, if possible under 50k", spec("round", 1.0, "G", "VS1", budget=50_000)),
     Case("MQ 0.5ct J I1 VG 20k", spec("marquise", 0.5, "J", "I1", "very good", 20_000)),
     Case("HS 1ct K SI1 good 35k", spec("heart", 1.0, "K", "SI1", "good", 35_000)),
     Case("RAD 2ct E VS1 1.6 lacs", spec("radiant", 2.0, "E", "VS1", budget=160_000)),
@@ -516,6 +520,7 @@ WHOLE_AND_FRACTIONS = [
     Case("2 round stones", spec("round")),  # a number before the shape is a count
     Case("3/4 carat round", spec("round", 0.75)),
     Case("round 1 1/2 ct", spec("round", 1.5)),
+    Case("1 n half carat round", spec("round", 1.5)),
     Case("round 1-1/2ct G", spec("round", 1.5, "G")),
     Case("1½ ct pear", spec("pear", 1.5)),
     Case("1 and half carat round G VS1 under 1 lakh", spec("round", 1.5, "G", "VS1", budget=L)),
