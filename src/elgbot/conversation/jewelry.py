@@ -56,9 +56,11 @@ def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:
         items = [_shown(p) for p in fresh]
         return paging.next_page(copy, session, items, lambda n: results(copy, query, fresh, n))
     if not event.pieces:
-        return Turn(
-            replace(session, shown=()).at(Step.DESIGN_SUGGESTION), (copy.design_suggestion,)
-        )
+        # Earlier messages' parts stay until changed ("pendant under 30k", then "tennis
+        # bracelet" still has the 30k): say what was searched, and that any part can change.
+        searched = copy.searched_for.format(spec=describe(query))
+        reply = f"{copy.design_suggestion}\n\n{searched}\n{copy.change_any_part}"
+        return Turn(replace(session, shown=()).at(Step.DESIGN_SUGGESTION), (reply,))
     shown = tuple(_shown(p) for p in event.pieces)
     found = replace(session, shown=shown).at(Step.JEWELRY_RESULTS_SHOWN)
     more = paging.hint(copy, len(shown), len(shown))

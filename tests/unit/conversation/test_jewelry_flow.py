@@ -144,7 +144,10 @@ def test_nothing_found_offers_a_bespoke_design_and_records_it() -> None:
     asked = Session(step=Step.COLLECT_JEWELRY, jewelry=RING_WISH, spec_text="rose gold ring 60k")
     offered = BOT.step(asked, JewelryFound(()))
     assert offered.session.step is Step.DESIGN_SUGGESTION
-    assert offered.replies == (COPY.design_suggestion,)
+    [reply] = offered.replies
+    assert reply.startswith(COPY.design_suggestion)
+    # What was searched, since parts of earlier messages stay until changed.
+    assert "Your search: ring · 18K rose gold · up to ₹60,000" in reply
     accepted = say(offered.session, "yes")
     assert accepted.session.step is Step.DESIGN_REQUESTED
     assert accepted.effects == (RecordDesignQuote(RING_WISH, "rose gold ring 60k"),)
