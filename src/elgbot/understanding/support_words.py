@@ -63,11 +63,25 @@ _QUESTION_STARTS: Final = _words(
 )
 
 
+# A store topic named in a few words ("return policy", "shipping") mid-search is a question.
+_TOPIC_WORDS: Final = _words(
+    """
+    return returns refund refunds exchange shipping delivery certificate certification
+    warranty guarantee payment emi cod insurance resizing engraving showroom
+    """
+)
+_FEW_WORDS = 3
+
+
 def is_plainly_a_question(text: str) -> bool:
-    """A question mark, or a question word first: stricter than `reads_as_question`, for
-    steps waiting on a description, where "I want a round one" is no question."""
+    """A question mark, a question word first, or a store topic in a few words: stricter
+    than `reads_as_question`, for steps waiting on a description, where "I want a round
+    one" is no question."""
     words = _WORD.findall(normalise(text))
-    return bool(words) and ("?" in text or words[0] in _QUESTION_STARTS)
+    if not words:
+        return False
+    topic = len(words) <= _FEW_WORDS and any(word in _TOPIC_WORDS for word in words)
+    return "?" in text or words[0] in _QUESTION_STARTS or topic
 
 
 def reads_as_question(text: str) -> bool:

@@ -80,7 +80,14 @@ MID_SEARCH = [
 @pytest.mark.parametrize("session", MID_SEARCH, ids=[s.step.value for s in MID_SEARCH])
 @pytest.mark.parametrize(
     "question",
-    ["what is your return policy?", "how long does shipping take", "Do you ship to Dubai"],
+    [
+        "what is your return policy?",
+        "how long does shipping take",
+        "Do you ship to Dubai",
+        "return policy",
+        "exchange",
+        "certificate",
+    ],
 )
 def test_a_plain_question_mid_search_goes_to_the_assistant_and_keeps_the_search(
     session: Session, question: str
