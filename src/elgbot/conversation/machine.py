@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from elgbot.commerce.cart import ItemKind
 from elgbot.conversation import cart_flow, diamonds, jewelry, melee, orders, paging, support
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import (
@@ -41,6 +42,7 @@ from elgbot.conversation.session import Session, Step
 from elgbot.understanding.commands import (
     Command,
     read_add_to_cart,
+    read_add_with_carats,
     read_command,
     read_option_number,
 )
@@ -315,7 +317,9 @@ class Conversation:
         return Turn(replace(session, shown=()).at(target), (_ENTRY_TEXT[target](self.copy),))
 
     def _add_to_cart(self, session: Session, text: str) -> Turn | None:
-        option = read_add_to_cart(text)
+        option, carats = read_add_to_cart(text), None
+        if option is None and (sized := read_add_with_carats(text)) is not None:
+            option, carats = sized
         if option is None:
             return self._bare_number(session, text)
         if not session.shown:
@@ -324,6 +328,8 @@ class Conversation:
             reply = self.copy.no_such_option.format(n=option, count=len(session.shown))
             return Turn(session, (reply,))
         item = session.shown[option - 1]
+        if carats is not None and item.kind is ItemKind.MELEE:  # "add 5 cts of option 3"
+            item = replace(item, carats=carats)
         if (turn := cart_flow.before_add(self.copy, session, option, item)) is not None:
             return turn
         return Turn(session, effects=(AddToCart(option, item),))

@@ -97,6 +97,29 @@ def read_add_to_cart(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_CARATS = r"(\d{1,4}(?:\.\d{1,3})?)\s*(?:ct|cts|carat|carats)"
+_OPTION = r"(?:option|no\.?|number|#)?\s*(\d{1,2})"
+_ADD_WITH_CARATS = (  # (regex, which group is the option)
+    (re.compile(rf"^(?:add|buy)\s+{_CARATS}\s+(?:of\s+)?{_OPTION}$"), 2),
+    (
+        re.compile(
+            rf"^(?:add(?:\s+to(?:\s+(?:my|the))?\s+cart)?|buy)\s*{_OPTION}\s*[-:x]?\s*{_CARATS}$"
+        ),
+        1,
+    ),
+)
+
+
+def read_add_with_carats(text: str) -> tuple[int, float] | None:
+    """(option, carats) in 'add 5 cts of option 3' or 'add to cart 3 - 5 cts' (melee)."""
+    words = normalise(text)
+    for pattern, option_group in _ADD_WITH_CARATS:
+        if match := pattern.match(words):
+            carats = float(match.group(3 - option_group))
+            return (int(match.group(option_group)), carats) if carats > 0 else None
+    return None
+
+
 def read_option_number(text: str) -> int | None:
     """A bare option number ('2', '#2', 'option 2')."""
     match = re.fullmatch(r"(?:option|no\.?|number|#)?\s*(\d{1,2})", normalise(text))

@@ -143,3 +143,11 @@ def test_nothing_found_offers_a_quote() -> None:
     declined = say(offered.session, "no")
     assert declined.session.step is Step.COLLECT_MELEE
     assert say(offered.session, "hmm").replies == (COPY.melee_quote_question_again,)
+
+
+@pytest.mark.parametrize("text", ["add 5 cts of option 1", "add to cart 1 - 5 cts", "add 1 5ct"])
+def test_a_quantity_with_the_option_is_what_goes_into_the_cart(text: str) -> None:
+    session = found(WISH, PARCEL).session  # WISH asked for 10 ct
+    [add] = say(session, text).effects
+    assert isinstance(add, AddToCart)
+    assert (add.option, add.item.stock_id, add.item.carats) == (1, PARCEL.stock_id, 5.0)
