@@ -76,6 +76,31 @@ SPECS = [random_spec(random.Random(n)) for n in range(150)] + [
     DiamondSpec(shape=Shape.OVAL, carat_min=1.0, carat_max=1.0, budget_max_inr=10_000_000),
     DiamondSpec(shape=Shape.PEAR, colors=(Color.D,), budget_max_inr=80_000),
     DiamondSpec(shape=Shape.ROUND, carat_min=1.0, carat_max=1.0, cuts=(Cut.GOOD,)),
+    # Budget ranges: in-range stones first, cheaper ones filling in when those are few.
+    DiamondSpec(
+        shape=Shape.ROUND,
+        carat_min=1.0,
+        carat_max=1.0,
+        budget_min_inr=40_000,
+        budget_max_inr=80_000,
+    ),
+    DiamondSpec(
+        shape=Shape.OVAL,
+        carat_min=1.5,
+        carat_max=1.5,
+        colors=(Color.F,),
+        budget_min_inr=150_000,
+        budget_max_inr=200_000,
+    ),
+    DiamondSpec(shape=Shape.PEAR, budget_min_inr=100_000, budget_max_inr=120_000),
+    DiamondSpec(
+        shape=Shape.CUSHION,
+        carat_min=2.0,
+        carat_max=2.0,
+        clarities=(Clarity.VS1,),
+        budget_min_inr=500_000,
+        budget_max_inr=900_000,
+    ),
 ]
 
 

@@ -5,7 +5,8 @@ Exact matches come first, closest to what was asked, then cheapest. With fewer t
 near matches (carat ±5 %, colour and clarity one grade either way, cut one tier lower) fill
 the list up to four, each labelled with how it differs, and at most one *stretch* option
 may take the last place: an exact match up to 10 % over budget, marked with how much.
-Nothing else over the customer's budget is ever offered.
+Nothing else over the customer's budget is ever offered. A budget range ("40k-80k") keeps
+exact matches inside it; cheaper stones only fill in, as near matches, when those are few.
 """
 
 from __future__ import annotations
@@ -83,8 +84,14 @@ def _differences(spec: DiamondSpec, stone: Stone) -> tuple[str, ...]:
         _grade_difference(spec.colors, stone.color, "colour"),
         _grade_difference(spec.clarities, stone.clarity, "clarity"),
         _cut_difference(spec, stone),
+        _price_difference(spec, stone),
     )
     return tuple(note for note in notes if note)
+
+
+def _price_difference(spec: DiamondSpec, stone: Stone) -> str | None:
+    floor = spec.budget_min_inr
+    return "priced below your range" if floor is not None and stone.price_inr < floor else None
 
 
 def _carat_difference(spec: DiamondSpec, stone: Stone) -> str | None:

@@ -145,6 +145,8 @@ def _exact_bounds(spec: DiamondSpec) -> Bounds:
         clarity_ranks=tuple(sorted({c.rank for c in spec.clarities})) or None,
         worst_cut_tier=max(c.tier for c in spec.cuts) if spec.cuts else None,
         price_max=spec.budget_max_inr,
+        # "40k-80k": the range is what was asked for; cheaper stones only fill in (near).
+        price_above=None if spec.budget_min_inr is None else spec.budget_min_inr - 1,
     )
 
 
@@ -157,7 +159,7 @@ def _near_bounds(spec: DiamondSpec) -> Bounds:
         color_ranks=_widened([c.rank for c in spec.colors], len(Color)),
         clarity_ranks=_widened([c.rank for c in spec.clarities], len(Clarity)),
         worst_cut_tier=max(c.tier for c in spec.cuts) + 1 if spec.cuts else None,
-        price_max=spec.budget_max_inr,  # a budget floor is a hint: cheaper is never worse
+        price_max=spec.budget_max_inr,  # below a budget floor is no worse: it may fill in
     )
 
 

@@ -3,6 +3,8 @@ nothing else over budget."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
@@ -185,3 +187,19 @@ def test_without_a_carat_the_cheapest_exact_stones_come_first() -> None:
     spec = DiamondSpec(shape=Shape.ROUND, budget_max_inr=100_000)
     stones = [stone("A", carat=2.0, price=99_000), stone("B", carat=0.5, price=30_000)]
     assert offered(spec, stones) == ["B", "A"]
+
+
+RANGE_SPEC = replace(SEED_SPEC, budget_min_inr=80_000)
+
+
+def test_a_budget_range_offers_the_stones_inside_it_and_not_cheaper_ones_beside_them() -> None:
+    inside = [stone(f"IN{n}", price=80_000 + 5_000 * n) for n in range(3)]
+    cheaper = [stone(f"LOW{n}", price=40_000 + n) for n in range(3)]
+    assert offered(RANGE_SPEC, cheaper + inside) == ["IN0", "IN1", "IN2"]
+
+
+def test_cheaper_stones_fill_in_when_the_range_has_few_and_say_so() -> None:
+    inside, cheaper = stone("IN", price=85_000), stone("LOW", price=40_000)
+    matches = rank(RANGE_SPEC, [cheaper, inside])
+    assert [m.stone.stock_id for m in matches] == ["IN", "LOW"]
+    assert matches[1].differences == ("priced below your range",)
