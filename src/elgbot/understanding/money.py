@@ -63,7 +63,17 @@ def read_amount(tokens: Sequence[Token], index: int) -> Amount | None:
         currency, last = True, last + 1
     grouped = figure.is_grouped and figure.number >= 1000
     signalled = currency or multiplier > 1 or grouped
-    return Amount(figure.number, multiplier, index, last, signalled)
+    return _and_smaller(tokens, Amount(figure.number, multiplier, index, last, signalled))
+
+
+def _and_smaller(tokens: Sequence[Token], amount: Amount) -> Amount:
+    """ "1 lakh 20 thousand", "2 crore 50 lakh": one amount, said in parts."""
+    if amount.multiplier == 1 or text_at(tokens, amount.last + 1) in _PREFIXES:
+        return amount
+    rest = read_amount(tokens, amount.last + 1)
+    if rest is None or not 1 < rest.multiplier < amount.multiplier or rest.inr >= amount.multiplier:
+        return amount
+    return Amount(Decimal(amount.inr + rest.inr), 1, amount.first, rest.last, True)
 
 
 def _multiplier(tokens: Sequence[Token], index: int) -> tuple[int | None, int]:

@@ -190,6 +190,9 @@ TRADE_SHORTHAND = [
     Case("RB 2.00 D FL", spec("round", 2.0, "D", "FL")),
     Case("heart 1 carat D IF under 60k", spec("heart", 1.0, "D", "IF", budget=60_000)),
     Case("round 1,5 ct G VS1 80k", spec("round", 1.5, "G", "VS1", budget=80_000)),
+    Case(
+        "1.5ct round G VS1 under 1 lakh 20 thousand", spec("round", 1.5, "G", "VS1", budget=120_000)
+    ),
     Case("round 1ct G VS1, if possible under 50k", spec("round", 1.0, "G", "VS1", budget=50_000)),
     Case("MQ 0.5ct J I1 VG 20k", spec("marquise", 0.5, "J", "I1", "very good", 20_000)),
     Case("HS 1ct K SI1 good 35k", spec("heart", 1.0, "K", "SI1", "good", 35_000)),

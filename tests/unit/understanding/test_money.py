@@ -36,6 +36,9 @@ from elgbot.understanding.money import format_inr, parse_inr_amount
         ("₹999.50", 1_000),
         ("1,000,000", 1_000_000),
         ("₹50k/-", 50_000),
+        ("1 lakh 20 thousand", 120_000),  # said in parts
+        ("2 crore 50 lakh rupees", 25_000_000),
+        ("₹1 lakh 50k", 150_000),
     ],
 )
 def test_one_amount_is_read_in_rupees(text: str, rupees: int) -> None:
@@ -43,7 +46,8 @@ def test_one_amount_is_read_in_rupees(text: str, rupees: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "abc", "1.5 ct", "₹", "lakh", "18k gold", "50k and 60k", "under 50k", "k50"]
+    "text",
+    ["", "abc", "1.5 ct", "₹", "lakh", "18k gold", "50k and 60k", "under 50k", "k50", "50k 1 lakh"],
 )
 def test_anything_but_a_single_amount_reads_as_none(text: str) -> None:
     assert parse_inr_amount(text) is None
