@@ -47,7 +47,11 @@ from elgbot.understanding.commands import (
     read_option_number,
 )
 from elgbot.understanding.diamond_spec import read_diamond_spec
-from elgbot.understanding.jewelry_query import names_a_piece, read_jewelry_query
+from elgbot.understanding.jewelry_query import (
+    JewelryReading,
+    names_a_piece,
+    read_jewelry_query,
+)
 from elgbot.understanding.melee_query import read_melee_query
 from elgbot.understanding.menu import MenuChoice, read_menu_choice, read_menu_keyword
 from elgbot.understanding.support_words import asks_for_person
@@ -88,9 +92,7 @@ def _straight_to_a_flow(copy: Copy, session: Session, text: str) -> Turn | None:
     """ "studs below 40000" or "+6.5 -7 EF VVS" at the menu: no need for "2" or "3" first."""
     # A piece and one more thing (metal, budget, size): one word ("drop") is not enough.
     piece = read_jewelry_query(text)
-    wish = piece.query
-    more = (not wish.metal.is_open, wish.budget_max_inr is not None, wish.ring_size is not None)
-    if wish.kind is not None and any(more) and not piece.unclear:
+    if piece.query.kind is not None and _more_than_a_piece(piece) and not piece.unclear:
         return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
     parcel = read_melee_query(text)
     if parcel.query.mm_from is not None and not parcel.unclear:
@@ -115,21 +117,44 @@ def _loose_stone(copy: Copy, session: Session, text: str) -> Turn | None:
 
 def _other_section(copy: Copy, session: Session, text: str) -> Turn | None:
     """Another section asked for by name mid-way ("melee", "Lab Jewelry" while choosing a
-    stone), or, at the diamond steps, another section's search ("+6.5 -7 EF VVS", "1.5 mm",
-    "studs below 40000"): that section, rather than a reply that sends them to *menu*."""
+    stone), or another section's search ("+6.5 -7 EF VVS" or "1.5 mm" while choosing a
+    stone, "earrings" at melee results, a spec where an order id was asked for): that
+    section, rather than a reply that sends them to *menu* (or reads it as an order id)."""
     here = _SECTION.get(session.step)
     if here is None:
         return None
     choice = read_menu_keyword(text)
     if choice in _SECTIONS and choice is not here:
         return _main_menu(copy, session.at(Step.MAIN_MENU), text)
-    if here is not MenuChoice.DIAMONDS or read_diamond_spec(text).spec.shape is not None:
-        return None
-    if (turn := _straight_to_a_flow(copy, session, text)) is not None:
-        return turn
-    if names_a_piece(text) and not read_jewelry_query(text).unclear:
+    if read_diamond_spec(text).spec.shape is not None:  # a stone ("1ct round for a ring")
+        if here is not MenuChoice.TRACK_ORDER:
+            return None
+        return diamonds.collect_spec(copy, Session(step=Step.COLLECT_DIAMOND_SPECS), text)
+    wish = read_jewelry_query(text)
+    if here is not MenuChoice.MELEE and _melee_size(text, wish):
+        return melee.collect(copy, melee.welcome(copy, session).session, text)
+    if here is not MenuChoice.JEWELRY and _a_piece(text, wish):
         return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
     return None
+
+
+def _melee_size(text: str, wish: JewelryReading) -> bool:
+    """ "+6.5 -7 EF VVS", "1.5 mm"; not "2 mm band" (a ring's width)."""
+    parcel = read_melee_query(text)
+    return parcel.query.mm_from is not None and not parcel.unclear and wish.query.kind is None
+
+
+def _a_piece(text: str, wish: JewelryReading) -> bool:
+    """ "earrings", "studs below 40000": a piece by name, or a piece and a metal, etc."""
+    if wish.unclear:
+        return False
+    return names_a_piece(text) or (wish.query.kind is not None and _more_than_a_piece(wish))
+
+
+def _more_than_a_piece(piece: JewelryReading) -> bool:
+    """A metal, a budget or a ring size beside the piece: "studs below 40000"."""
+    wish = piece.query
+    return not wish.metal.is_open or wish.budget_max_inr is not None or wish.ring_size is not None
 
 
 def _support(copy: Copy, session: Session, text: str) -> Turn:
@@ -193,13 +218,16 @@ _SECTION: dict[Step, MenuChoice] = {
         [Step.COLLECT_MELEE, Step.MELEE_RESULTS_SHOWN, Step.MELEE_QUOTE_SUGGESTION],
         MenuChoice.MELEE,
     ),
+    **dict.fromkeys([Step.ASK_ORDER_ID, Step.ORDERS_SHOWN], MenuChoice.TRACK_ORDER),
 }
 # The sections a name switches to; tracking has its own words (orders.asked_to_track).
 _SECTIONS = frozenset(
     {MenuChoice.DIAMONDS, MenuChoice.JEWELRY, MenuChoice.MELEE, MenuChoice.SUPPORT}
 )
 # The jewellery and melee steps, where a loose diamond may still be asked for.
-_OTHER_SEARCHES = frozenset(s for s, c in _SECTION.items() if c is not MenuChoice.DIAMONDS)
+_OTHER_SEARCHES = frozenset(
+    s for s, c in _SECTION.items() if c in (MenuChoice.JEWELRY, MenuChoice.MELEE)
+)
 
 # The steps after a search that found nothing, and the question each is waiting on.
 _QUOTE_QUESTION: dict[Step, Callable[[Copy], str]] = {

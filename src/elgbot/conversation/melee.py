@@ -60,8 +60,10 @@ def _shown(parcel: Parcel, query: MeleeQuery) -> ShownItem:
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:
-    """After results: *quote* asks the team for the rest; a new size or quantity searches."""
-    if read_command(text) in (Command.YES, Command.QUOTE):
+    """After results: *quote* asks the team for the rest; a new size or quantity searches.
+    "ok" or "yes" files nothing: results offer no quote unless stock runs short, and that
+    offer says to type *quote*."""
+    if read_command(text) is Command.QUOTE:
         return _quote(copy, session, session.at(Step.MELEE_RESULTS_SHOWN))
     if read_melee_query(text).says_something:
         return collect(copy, replace(session, shown=()), text)

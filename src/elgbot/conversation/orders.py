@@ -26,6 +26,8 @@ def start(copy: Copy, session: Session) -> Turn:
 
 
 _ORDER_STEPS = frozenset({Step.ASK_ORDER_ID, Step.ORDERS_SHOWN})
+# Where a second id should be looked up too: the order steps, the menu, support.
+_WAITING_FOR_ORDERS = _ORDER_STEPS | {Step.MAIN_MENU, Step.SUPPORT}
 
 
 def asked_to_track(copy: Copy, session: Session, text: str) -> Turn | None:
@@ -36,6 +38,8 @@ def asked_to_track(copy: Copy, session: Session, text: str) -> Turn | None:
     order_id = read_order_id(text)
     if order_id is None:  # in this flow already, its own step answers
         return None if session.step in _ORDER_STEPS else start(copy, session)
+    if session.step not in _WAITING_FOR_ORDERS:  # mid-search: the results stay addable
+        return Turn(session, effects=(LookUpOrder(order_id),))
     fresh = Session(step=Step.ASK_ORDER_ID, history=session.history)
     return Turn(fresh, effects=(LookUpOrder(order_id),))
 

@@ -267,12 +267,14 @@ def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:
     """What the customer just said wins; what they did not say is kept. A metal is
     replaced whole ("in white gold" after "18k rose gold" is any white gold)."""
     kind_changed = new.kind is not None and new.kind != old.kind
+    budget = new if new.budget_min_inr is not None or new.budget_max_inr is not None else old
     return replace(
         old,
         kind=new.kind or old.kind,
         style=new.style or (None if kind_changed else old.style),
         metal=old.metal if new.metal.is_open else new.metal,
-        budget_min_inr=new.budget_min_inr if new.budget_min_inr is not None else old.budget_min_inr,
-        budget_max_inr=new.budget_max_inr if new.budget_max_inr is not None else old.budget_max_inr,
+        # A budget is one answer: "under 30000" after "40k-80k" replaces the range whole.
+        budget_min_inr=budget.budget_min_inr,
+        budget_max_inr=budget.budget_max_inr,
         ring_size=new.ring_size if new.ring_size is not None else old.ring_size,
     )

@@ -551,6 +551,8 @@ def test_a_new_shape_drops_the_old_shapes_cut_grade() -> None:
         (Step.JEWELRY_RESULTS_SHOWN, "lab diamonds", Step.COLLECT_DIAMOND_SPECS),
         (Step.JEWELRY_RESULTS_SHOWN, "melee", Step.COLLECT_MELEE),
         (Step.MELEE_RESULTS_SHOWN, "customer support", Step.SUPPORT),
+        (Step.JEWELRY_RESULTS_SHOWN, "1.5 mm", Step.COLLECT_MELEE),
+        (Step.MELEE_RESULTS_SHOWN, "earrings", Step.COLLECT_JEWELRY),
     ],
 )
 def test_another_section_by_name_or_by_its_search_goes_there(
@@ -567,6 +569,7 @@ def test_another_section_by_name_or_by_its_search_goes_there(
         (Step.DIAMOND_RESULTS_SHOWN, "one"),
         (Step.DIAMOND_RESULTS_SHOWN, "round 1ct for a ring, 50k"),  # a stone for a ring
         (Step.QUOTE_REQUESTED, "melee"),  # a quote's details take any words
+        (Step.JEWELRY_RESULTS_SHOWN, "2 mm band in platinum"),  # a ring's width
     ],
 )
 def test_words_of_this_section_or_numbers_do_not_switch(step: Step, text: str) -> None:

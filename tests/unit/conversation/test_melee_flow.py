@@ -151,3 +151,9 @@ def test_a_quantity_with_the_option_is_what_goes_into_the_cart(text: str) -> Non
     [add] = say(session, text).effects
     assert isinstance(add, AddToCart)
     assert (add.option, add.item.stock_id, add.item.carats) == (1, PARCEL.stock_id, 5.0)
+
+
+@pytest.mark.parametrize("text", ["ok", "yes", "sure"])
+def test_an_acknowledgement_at_results_files_no_quote(text: str) -> None:
+    turn = say(found(WISH, PARCEL).session, text)
+    assert not any(isinstance(e, RecordMeleeQuote) for e in turn.effects)

@@ -112,7 +112,18 @@ def test_asking_to_track_an_id_looks_it_up_from_any_step(
 ) -> None:
     turn = say(session, text)
     assert turn.effects == (LookUpOrder(order_id),)
-    assert turn.session.step is Step.ASK_ORDER_ID  # a second id is looked up too
+    if session.step in (Step.MAIN_MENU, Step.SUPPORT):
+        assert turn.session.step is Step.ASK_ORDER_ID  # a second id is looked up too
+    else:
+        assert turn.session == session  # mid-search: the results stay, "more" still works
+
+
+def test_after_an_order_is_shown_a_search_is_a_search_not_an_order_id() -> None:
+    looked_up = BOT.step(ASKED, OrderLookedUp("ELG-1002", SHIPPED)).session
+    assert say(looked_up, "studs below 40000").session.step is Step.COLLECT_JEWELRY
+    assert say(looked_up, "round 1ct G VS1 under 1 lakh").session.step is Step.COLLECT_DIAMOND_SPECS
+    assert say(looked_up, "melee").session.step is Step.COLLECT_MELEE
+    assert say(looked_up, "ELG-1001").effects == (LookUpOrder("ELG-1001"),)
 
 
 @pytest.mark.parametrize("text", ["tracking", "where is my order?", "has my order shipped"])

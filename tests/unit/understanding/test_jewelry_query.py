@@ -103,3 +103,9 @@ def test_a_correction_keeps_what_it_does_not_change_and_replaces_the_metal() -> 
 def test_a_new_kind_drops_the_old_style() -> None:
     before = read_jewelry_query("platinum band").query
     assert merge(before, read_jewelry_query("pendant").query).style is None
+
+
+def test_a_new_budget_replaces_the_old_range_whole() -> None:
+    before = read_jewelry_query("studs 40k-80k").query
+    after = merge(before, read_jewelry_query("under 30000").query)
+    assert (after.budget_min_inr, after.budget_max_inr) == (None, 30_000)
