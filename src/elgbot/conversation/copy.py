@@ -42,8 +42,8 @@ class Copy:
     stretch_note: str = "   (stretch: {over} over your budget)"
     more_hint: str = "Type *more* to see more options."
     no_more_options: str = (
-        "Those are all the options I can show for this search. Tell me what to change "
-        "(e.g. another colour, or a higher budget), or type *menu* for all options."
+        "Those are all the options I can show for this search. Tell me what to change, "
+        "or type *menu* for all options."
     )
     no_match: str = (
         "We couldn’t find an exact match. Would you like a custom quote?\n"
@@ -56,7 +56,7 @@ class Copy:
         "Please share your preferences again. Our team will prepare a personalized quote.\n"
         "Submit here: {site}/quote"
     )
-    quote_noted: str = "Your request is noted: {spec}."
+    quote_noted: str = "So far we have: {spec}."
     quote_from_scratch: str = (
         "Happy to arrange a custom quote. Tell me what you are looking for, e.g. Round, 2ct, "
         "E, VS1, ₹3,00,000 (or the jewellery or melee you have in mind), and our team will "

@@ -31,6 +31,7 @@ _FIELD_WORDS = {
 }
 
 
+_SKIP_WORDS = frozenset({"skip", "pass", "not sure", "no idea", "dont know", "don t know"})
 # A clarity with its number ("VS1", "si 2") grades one loose stone; melee bands and
 # jewellery list clarities without ("VVS", "VS-SI").
 _ONE_STONE_CLARITY = re.compile(r"\b(?:vvs|vs|si|i)\s?[123]\b")
@@ -53,6 +54,8 @@ def says_something(reading: SpecReading) -> bool:
 def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     """Read a (partial) spec, merge it with what we know, then ask, explain or search."""
     asked_budget = not session.spec.is_empty and session.spec.budget_max_inr is None
+    if asked_budget and read_command(text) is Command.QUOTE:
+        return file_quote(copy, session)
     reading = read_diamond_spec(text, budget_expected=asked_budget)
     spec = merge(session.spec, reading.spec)
     known = replace(session, spec=spec, spec_text=_joined(session.spec_text, text))
@@ -61,7 +64,8 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(known.at(step), (problem,))
     waiting = known.at(Step.COLLECT_DIAMOND_SPECS)
     if not says_something(reading):
-        if spec.shape is not None and (leaves_it_open(text) or leaves_budget_open(text)):
+        skipped = asked_budget and _skips(text)  # "no" or "skip" to "What budget?"
+        if spec.shape is not None and (leaves_it_open(text) or leaves_budget_open(text) or skipped):
             # "any" / "no preference" to "what colour, clarity and budget?": search now.
             return Turn(waiting, effects=(SearchDiamonds(spec),))
         # Nothing new (e.g. "ok"): never rerun an old search; say what is still needed.
@@ -76,6 +80,10 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     return Turn(waiting, effects=(SearchDiamonds(spec),))
 
 
+def _skips(text: str) -> bool:
+    return read_command(text) is Command.NO or normalise(text) in _SKIP_WORDS
+
+
 def _budget_open(session: Session, reading: SpecReading, text: str) -> bool:
     """No budget needed: the customer said so ("any budget", "no budget"), or a search ran
     without one (they left it open before) and this message refines it."""
@@ -88,6 +96,10 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
     *quote* asks the team for something else than these."""
     if read_command(text) is Command.QUOTE:
         return file_quote(copy, replace(session, shown=()))
+    if leaves_budget_open(text) and session.spec.budget_max_inr is not None:
+        spec = replace(session.spec, budget_min_inr=None, budget_max_inr=None)
+        opened = replace(session, spec=spec, shown=()).at(Step.COLLECT_DIAMOND_SPECS)
+        return Turn(opened, effects=(SearchDiamonds(spec),))
     if says_something(read_diamond_spec(text)):
         return collect_spec(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.help)
@@ -125,12 +137,12 @@ def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def file_quote(copy: Copy, session: Session) -> Turn:
-    """The request goes to the team with the spec so far, which the reply repeats (the
-    seed's text asks to "share your preferences again", as if they were lost)."""
+    """The request goes to the team with the spec so far, which the reply repeats under
+    the seed's text (which asks to "share your preferences again", as if they were lost)."""
     quote = RecordQuote(session.spec, session.spec_text)
     reply = copy.quote_instructions
     if not session.spec.is_empty:
-        reply = f"{copy.quote_noted.format(spec=format_spec(session.spec))}\n{reply}"
+        reply = f"{reply}\n{copy.quote_noted.format(spec=format_spec(session.spec))}"
     return Turn(session.at(Step.QUOTE_REQUESTED), (reply,), (quote,))
 
 

@@ -23,6 +23,7 @@ from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command
 from elgbot.understanding.jewelry_query import JewelryReading, merge, read_jewelry_query
 from elgbot.understanding.money import format_inr
+from elgbot.understanding.open_fields import leaves_budget_open
 
 
 def welcome(copy: Copy, session: Session) -> Turn:
@@ -43,7 +44,11 @@ def collect(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:
-    """After results: a change ("in platinum", "under 80k") searches again."""
+    """After results: a change ("in platinum", "under 80k", "any budget") searches again."""
+    if leaves_budget_open(text) and session.jewelry.budget_max_inr is not None:
+        query = replace(session.jewelry, budget_min_inr=None, budget_max_inr=None)
+        opened = replace(session, jewelry=query, shown=()).at(Step.COLLECT_JEWELRY)
+        return Turn(opened, effects=(SearchJewelry(query),))
     if read_jewelry_query(text).says_something:
         return collect(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.jewelry_results_help)

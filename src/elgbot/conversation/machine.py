@@ -71,6 +71,8 @@ def _main_menu(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(Session(step=Step.COLLECT_DIAMOND_SPECS), (copy.diamond_question,))
     if choice is MenuChoice.SUPPORT:
         return support.welcome(copy, session)
+    if choice is MenuChoice.JEWELRY and names_a_piece(text):  # "rings": search them now
+        return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
     if choice is not None:
         return _MENU_FLOWS[choice](copy, session)
     command = read_command(text)

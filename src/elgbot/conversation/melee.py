@@ -51,8 +51,8 @@ def show_found(copy: Copy, session: Session, event: MeleeFound) -> Turn:
         return Turn(none, (copy.melee_no_match,))
     shown = tuple(_shown(p, query) for p in event.parcels)
     found = replace(session, shown=shown).at(Step.MELEE_RESULTS_SHOWN)
-    more = paging.hint(copy, len(shown), len(shown))
-    return Turn(found, (results(copy, query, event.parcels) + more,))
+    # No *more* hint: a size comes in a few quality bands, all of them on this page.
+    return Turn(found, (results(copy, query, event.parcels),))
 
 
 def _shown(parcel: Parcel, query: MeleeQuery) -> ShownItem:

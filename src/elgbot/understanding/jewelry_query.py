@@ -90,11 +90,16 @@ def read_jewelry_query(text: str) -> JewelryReading:
     return JewelryReading(query, tuple(unclear))
 
 
+_PIECE_STYLE_WORDS: Final = frozenset(
+    {"stud", "studs", "hoop", "hoops", "bangle", "bangles", "kada", "kadas", "bali", "balis"}
+)
+
+
 def names_a_piece(text: str) -> bool:
-    """ "earrings", "show me pendants": a kind of piece by name. Styles alone ("drop",
-    "band", "tops") are not, as each has other meanings."""
+    """ "earrings", "show me pendants", "studs": a piece by name. Most styles alone
+    ("drop", "band", "tops", "solitaire") are not, as each has other meanings."""
     tokens = lex(text).tokens
-    return any(
+    return any(token.text in _PIECE_STYLE_WORDS for token in tokens) or any(
         isinstance(found[0], JewelryKind)
         for index in range(len(tokens))
         if (found := _phrase_at(tokens, index)) is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from elgbot.catalog.jewelry import (
@@ -177,7 +179,9 @@ def test_back_from_results_asks_again() -> None:
     assert turn.replies == (COPY.jewelry_question,)
 
 
-@pytest.mark.parametrize("text", ["earrings", "show me necklaces", "pendant", "Bracelets pls"])
+@pytest.mark.parametrize(
+    "text", ["earrings", "show me necklaces", "pendant", "Bracelets pls", "studs", "hoops", "rings"]
+)
 def test_a_piece_named_at_the_menu_goes_straight_to_the_search(text: str) -> None:
     turn = say(Session(), text)
     assert turn.session.step is Step.COLLECT_JEWELRY
@@ -194,3 +198,10 @@ def test_a_chain_after_a_ring_is_a_search_for_a_chain() -> None:
     [search] = say(ring, "gold chain").effects
     assert isinstance(search, SearchJewelry)
     assert search.query.kind is JewelryKind.NECKLACE
+
+
+def test_any_budget_at_results_searches_again_without_it() -> None:
+    turn = say(SHOWN, "any budget")
+    [search] = turn.effects
+    assert isinstance(search, SearchJewelry)
+    assert search.query == replace(SHOWN.jewelry, budget_min_inr=None, budget_max_inr=None)

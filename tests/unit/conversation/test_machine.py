@@ -124,7 +124,7 @@ def test_yes_or_quote_records_the_request(answer: str) -> None:
     assert turn.session.step is Step.QUOTE_REQUESTED
     # The seed's text, under what was noted (it asks to share the preferences "again").
     assert turn.replies == (
-        f"Your request is noted: emerald, up to ₹2,00,000.\n{COPY.quote_instructions}",
+        f"{COPY.quote_instructions}\nSo far we have: emerald, up to ₹2,00,000.",
     )
     assert "https://elg.com/quote" in COPY.quote_instructions
     assert turn.effects == (RecordQuote(spec, "emerald 2L"),)
@@ -440,12 +440,30 @@ def test_leaving_the_rest_open_searches_with_what_is_known(text: str) -> None:
     assert turn.replies == ()
 
 
-@pytest.mark.parametrize("text", ["ok", "no", "any"])
+@pytest.mark.parametrize("text", ["ok", "any"])
 def test_without_a_shape_or_with_nothing_open_the_bot_still_asks(text: str) -> None:
     session = ROUND_1CT if text != "any" else Session(step=Step.COLLECT_DIAMOND_SPECS)
     turn = say(session, text)
     assert turn.effects == ()
     assert turn.replies
+
+
+@pytest.mark.parametrize("text", ["no", "skip", "don't know"])
+def test_no_or_skip_to_the_open_questions_searches_with_what_is_known(text: str) -> None:
+    assert say(ROUND_1CT, text).effects == (SearchDiamonds(ROUND_1CT.spec),)
+
+
+def test_quote_where_the_budget_was_asked_files_the_spec_so_far() -> None:
+    turn = say(ROUND_1CT, "quote")
+    assert turn.effects == (RecordQuote(ROUND_1CT.spec, ROUND_1CT.spec_text),)
+    assert turn.session.step is Step.QUOTE_REQUESTED
+
+
+@pytest.mark.parametrize("text", ["no budget", "any budget"])
+def test_no_budget_at_results_searches_again_without_it(text: str) -> None:
+    spec = DiamondSpec(shape=Shape.ROUND, budget_min_inr=10_000, budget_max_inr=30_000)
+    turn = say(replace(RESULTS, spec=spec), text)
+    assert turn.effects == (SearchDiamonds(DiamondSpec(shape=Shape.ROUND)),)
 
 
 def test_any_budget_searches_without_one() -> None:
