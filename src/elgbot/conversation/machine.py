@@ -10,7 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from elgbot.commerce.cart import ItemKind
-from elgbot.conversation import cart_flow, diamonds, jewelry, melee, orders, paging, support
+from elgbot.conversation import (
+    cart_flow,
+    diamonds,
+    jewelry,
+    melee,
+    orders,
+    paging,
+    sections,
+    support,
+)
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import (
     AddOutcome,
@@ -48,11 +57,9 @@ from elgbot.understanding.commands import (
 )
 from elgbot.understanding.diamond_spec import read_diamond_spec
 from elgbot.understanding.jewelry_query import (
-    JewelryReading,
     names_a_piece,
     read_jewelry_query,
 )
-from elgbot.understanding.melee_query import read_melee_query
 from elgbot.understanding.menu import MenuChoice, read_menu_choice, read_menu_keyword
 from elgbot.understanding.support_words import asks_for_person
 
@@ -80,83 +87,24 @@ def _main_menu(copy: Copy, session: Session, text: str) -> Turn:
         return diamonds.quote_from_scratch(copy, session)
     if command in (Command.YES, Command.NO):  # e.g. after "our team will reply": the menu
         return Turn(Session(history=session.history), (copy.main_menu,))
-    if (turn := _straight_to_a_flow(copy, session, text)) is not None:
+    if (turn := sections.search_at_the_menu(copy, session, text)) is not None:
         return turn
     if diamonds.says_something(read_diamond_spec(text)):
         # Someone who types a spec straight away wants diamonds: no need for "1" first.
         return diamonds.collect_spec(copy, Session(step=Step.COLLECT_DIAMOND_SPECS), text)
-    if names_a_piece(text) and not read_jewelry_query(text).unclear:  # "earrings"
+    if sections.a_piece(text, read_jewelry_query(text)):  # "earrings"
         return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
     return support.not_understood(copy, session, text)
 
 
-def _straight_to_a_flow(copy: Copy, session: Session, text: str) -> Turn | None:
-    """ "studs below 40000" or "+6.5 -7 EF VVS" at the menu: no need for "2" or "3" first."""
-    # A piece and one more thing (metal, budget, size): one word ("drop") is not enough.
-    piece = read_jewelry_query(text)
-    if piece.query.kind is not None and _more_than_a_piece(piece) and not piece.unclear:
-        return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
-    parcel = read_melee_query(text)
-    if parcel.query.mm_from is not None and not parcel.unclear:
-        return melee.collect(copy, melee.welcome(copy, session).session, text)
-    return None
-
-
-def _loose_stone(copy: Copy, session: Session, text: str) -> Turn | None:
-    """ "oval 2ct F VS1" typed while choosing jewellery or melee is a diamond search, not
-    a change to that one (which searched melee for 1 ct of the old size, or said it did
-    not understand). A piece or metal ("ring with an oval 2ct") or a melee size keeps it."""
-    if session.step not in _OTHER_SEARCHES or not diamonds.describes_a_loose_stone(text):
-        return None
-    wish = read_jewelry_query(text).query
-    if wish.kind is not None or not wish.metal.is_open:
-        return None
-    if read_melee_query(text).query.mm_from is not None:
-        return None
-    fresh = Session(step=Step.COLLECT_DIAMOND_SPECS, history=session.history)
-    return diamonds.collect_spec(copy, fresh, text)
-
-
-def _other_section(copy: Copy, session: Session, text: str) -> Turn | None:
-    """Another section asked for by name mid-way ("melee", "Lab Jewelry" while choosing a
-    stone), or another section's search ("+6.5 -7 EF VVS" or "1.5 mm" while choosing a
-    stone, "earrings" at melee results, a spec where an order id was asked for): that
-    section, rather than a reply that sends them to *menu* (or reads it as an order id)."""
-    here = _SECTION.get(session.step)
-    if here is None:
-        return None
-    choice = read_menu_keyword(text)
-    if choice in _SECTIONS and choice is not here:
+def _named_section(copy: Copy, session: Session, text: str) -> Turn | None:
+    """Another section by name mid-way ("melee", "Lab Jewelry" while choosing a stone):
+    by its words only, never by number, which is an option on the screen there."""
+    here = sections.SECTION_OF.get(session.step)
+    choice = read_menu_keyword(text) if here is not None else None
+    if choice in sections.NAMED and choice is not here:
         return _main_menu(copy, session.at(Step.MAIN_MENU), text)
-    if read_diamond_spec(text).spec.shape is not None:  # a stone ("1ct round for a ring")
-        if here is not MenuChoice.TRACK_ORDER:
-            return None
-        return diamonds.collect_spec(copy, Session(step=Step.COLLECT_DIAMOND_SPECS), text)
-    wish = read_jewelry_query(text)
-    if here is not MenuChoice.MELEE and _melee_size(text, wish):
-        return melee.collect(copy, melee.welcome(copy, session).session, text)
-    if here is not MenuChoice.JEWELRY and _a_piece(text, wish):
-        return jewelry.collect(copy, jewelry.welcome(copy, session).session, text)
     return None
-
-
-def _melee_size(text: str, wish: JewelryReading) -> bool:
-    """ "+6.5 -7 EF VVS", "1.5 mm"; not "2 mm band" (a ring's width)."""
-    parcel = read_melee_query(text)
-    return parcel.query.mm_from is not None and not parcel.unclear and wish.query.kind is None
-
-
-def _a_piece(text: str, wish: JewelryReading) -> bool:
-    """ "earrings", "studs below 40000": a piece by name, or a piece and a metal, etc."""
-    if wish.unclear:
-        return False
-    return names_a_piece(text) or (wish.query.kind is not None and _more_than_a_piece(wish))
-
-
-def _more_than_a_piece(piece: JewelryReading) -> bool:
-    """A metal, a budget or a ring size beside the piece: "studs below 40000"."""
-    wish = piece.query
-    return not wish.metal.is_open or wish.budget_max_inr is not None or wish.ring_size is not None
 
 
 def _support(copy: Copy, session: Session, text: str) -> Turn:
@@ -204,31 +152,6 @@ _MENU_FLOWS: dict[MenuChoice, Callable[[Copy, Session], Turn]] = {
 # rather than put something in the cart the customer did not mean to.
 _PICKING = frozenset(
     {Step.DIAMOND_RESULTS_SHOWN, Step.JEWELRY_RESULTS_SHOWN, Step.MELEE_RESULTS_SHOWN}
-)
-
-# The searching steps by section. Steps waiting for a quote's details take any words.
-_SECTION: dict[Step, MenuChoice] = {
-    **dict.fromkeys(
-        [Step.COLLECT_DIAMOND_SPECS, Step.DIAMOND_RESULTS_SHOWN, Step.QUOTE_SUGGESTION],
-        MenuChoice.DIAMONDS,
-    ),
-    **dict.fromkeys(
-        [Step.COLLECT_JEWELRY, Step.JEWELRY_RESULTS_SHOWN, Step.DESIGN_SUGGESTION],
-        MenuChoice.JEWELRY,
-    ),
-    **dict.fromkeys(
-        [Step.COLLECT_MELEE, Step.MELEE_RESULTS_SHOWN, Step.MELEE_QUOTE_SUGGESTION],
-        MenuChoice.MELEE,
-    ),
-    **dict.fromkeys([Step.ASK_ORDER_ID, Step.ORDERS_SHOWN], MenuChoice.TRACK_ORDER),
-}
-# The sections a name switches to; tracking has its own words (orders.asked_to_track).
-_SECTIONS = frozenset(
-    {MenuChoice.DIAMONDS, MenuChoice.JEWELRY, MenuChoice.MELEE, MenuChoice.SUPPORT}
-)
-# The jewellery and melee steps, where a loose diamond may still be asked for.
-_OTHER_SEARCHES = frozenset(
-    s for s, c in _SECTION.items() if c in (MenuChoice.JEWELRY, MenuChoice.MELEE)
 )
 
 # The steps after a search that found nothing, and the question each is waiting on.
@@ -305,9 +228,9 @@ class Conversation:
             return support.open_handoff(self.copy, session, text)
         if (turn := self._everywhere(session, text)) is not None:
             return turn
-        if (turn := _loose_stone(self.copy, session, text)) is not None:
+        if (turn := _named_section(self.copy, session, text)) is not None:
             return turn
-        if (turn := _other_section(self.copy, session, text)) is not None:
+        if (turn := sections.search_elsewhere(self.copy, session, text)) is not None:
             return turn
         return STEPS[session.step].on_text(self.copy, session, text)
 

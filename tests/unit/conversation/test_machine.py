@@ -24,7 +24,8 @@ from elgbot.conversation.events import (
     ShowCart,
 )
 from elgbot.conversation.inbound import MessageKind
-from elgbot.conversation.machine import _SECTION, STEPS, Conversation
+from elgbot.conversation.machine import STEPS, Conversation
+from elgbot.conversation.sections import SECTION_OF as _SECTION
 from elgbot.conversation.session import Session, ShownItem, Step
 
 COPY = Copy().with_site("https://elg.com")
