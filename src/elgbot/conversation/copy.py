@@ -56,7 +56,7 @@ class Copy:
         "Please share your preferences again. Our team will prepare a personalized quote.\n"
         "Submit here: {site}/quote"
     )
-    quote_noted: str = "So far we have: {spec}."
+    quote_noted: str = "We have noted: {spec}. Send only what you would like to add or change."
     quote_from_scratch: str = (
         "Happy to arrange a custom quote. Tell me what you are looking for, e.g. Round, 2ct, "
         "E, VS1, ₹3,00,000 (or the jewellery or melee you have in mind), and our team will "

@@ -53,7 +53,10 @@ def says_something(reading: SpecReading) -> bool:
 
 def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     """Read a (partial) spec, merge it with what we know, then ask, explain or search."""
-    asked_budget = not session.spec.is_empty and session.spec.budget_max_inr is None
+    # The bot asked for a budget, or said a higher one could find something.
+    asked_budget = not session.spec.is_empty and (
+        session.spec.budget_max_inr is None or session.step is Step.QUOTE_SUGGESTION
+    )
     if asked_budget and read_command(text) is Command.QUOTE:
         return file_quote(copy, session)
     reading = read_diamond_spec(text, budget_expected=asked_budget)
@@ -80,6 +83,15 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     return Turn(waiting, effects=(SearchDiamonds(spec),))
 
 
+def _without_budget(session: Session, text: str) -> Turn | None:
+    """ "no budget" after a search with one: the same search without it."""
+    if not leaves_budget_open(text) or session.spec.budget_max_inr is None:
+        return None
+    spec = replace(session.spec, budget_min_inr=None, budget_max_inr=None)
+    opened = replace(session, spec=spec, shown=()).at(Step.COLLECT_DIAMOND_SPECS)
+    return Turn(opened, effects=(SearchDiamonds(spec),))
+
+
 def _skips(text: str) -> bool:
     return read_command(text) is Command.NO or normalise(text) in _SKIP_WORDS
 
@@ -96,10 +108,8 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
     *quote* asks the team for something else than these."""
     if read_command(text) is Command.QUOTE:
         return file_quote(copy, replace(session, shown=()))
-    if leaves_budget_open(text) and session.spec.budget_max_inr is not None:
-        spec = replace(session.spec, budget_min_inr=None, budget_max_inr=None)
-        opened = replace(session, spec=spec, shown=()).at(Step.COLLECT_DIAMOND_SPECS)
-        return Turn(opened, effects=(SearchDiamonds(spec),))
+    if (turn := _without_budget(session, text)) is not None:
+        return turn
     if says_something(read_diamond_spec(text)):
         return collect_spec(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.help)
@@ -131,7 +141,9 @@ def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
         return file_quote(copy, session)
     if command is Command.NO:
         return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.quote_declined,))
-    if says_something(read_diamond_spec(text)):
+    if (turn := _without_budget(session, text)) is not None:
+        return turn
+    if says_something(read_diamond_spec(text, budget_expected=True)):  # "70000" too
         return collect_spec(copy, session, text)
     return question_or(session, text, copy.quote_question_again)
 

@@ -33,6 +33,8 @@ def welcome(copy: Copy, session: Session) -> Turn:
 
 def collect(copy: Copy, session: Session, text: str) -> Turn:
     """Read the wish, merge it with what we know, then search (or say what was unclear)."""
+    if read_command(text) is Command.QUOTE:
+        return _design_quote(copy, session)
     reading = read_jewelry_query(text)
     if reading.unclear:
         return Turn(session.at(Step.COLLECT_JEWELRY), (_unclear(copy, reading),))
@@ -44,7 +46,10 @@ def collect(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:
-    """After results: a change ("in platinum", "under 80k", "any budget") searches again."""
+    """After results: a change ("in platinum", "under 80k", "any budget") searches again;
+    *quote* asks the team for a bespoke design."""
+    if read_command(text) is Command.QUOTE:
+        return _design_quote(copy, replace(session, shown=()))
     if leaves_budget_open(text) and session.jewelry.budget_max_inr is not None:
         query = replace(session.jewelry, budget_min_inr=None, budget_max_inr=None)
         opened = replace(session, jewelry=query, shown=()).at(Step.COLLECT_JEWELRY)
@@ -79,13 +84,19 @@ def _shown(piece: Piece) -> ShownItem:
 def on_design_suggestion(copy: Copy, session: Session, text: str) -> Turn:
     command = read_command(text)
     if command in (Command.YES, Command.QUOTE):
-        quote = RecordDesignQuote(session.jewelry, session.spec_text)
-        return Turn(session.at(Step.DESIGN_REQUESTED), (copy.design_instructions,), (quote,))
+        return _design_quote(copy, session)
     if command is Command.NO:
         return Turn(session.at(Step.COLLECT_JEWELRY), (copy.design_declined,))
     if read_jewelry_query(text).says_something:
         return collect(copy, session, text)
     return Turn(session, (copy.design_question_again,))
+
+
+def _design_quote(copy: Copy, session: Session) -> Turn:
+    """A bespoke design: filed now with what was searched, if anything; the description
+    asked for next joins it (or is the request, when nothing was searched yet)."""
+    quote = (RecordDesignQuote(session.jewelry, session.spec_text),) if session.spec_text else ()
+    return Turn(session.at(Step.DESIGN_REQUESTED), (copy.design_instructions,), quote)
 
 
 def on_design_details(copy: Copy, session: Session, text: str) -> Turn:

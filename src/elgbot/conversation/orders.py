@@ -15,7 +15,7 @@ from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
 from elgbot.conversation.session import Session, Step
-from elgbot.understanding.commands import read_option_number
+from elgbot.understanding.commands import Command, read_command, read_option_number
 from elgbot.understanding.order_id import asks_to_track, read_order_id
 
 
@@ -74,6 +74,8 @@ def on_list(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def on_order_id(copy: Copy, session: Session, text: str, not_read: str = "") -> Turn:
+    if read_command(text) in (Command.YES, Command.NO):  # "ok" after an order was shown
+        return Turn(session, (copy.order_footer,))
     order_id = read_order_id(text)
     if order_id is None:
         return Turn(session, (not_read or copy.order_id_not_understood,))

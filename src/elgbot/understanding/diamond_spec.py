@@ -68,7 +68,9 @@ def read_diamond_spec(text: str, *, budget_expected: bool = False) -> SpecReadin
     """Never raises; input beyond 4,096 characters is ignored and reported.
 
     `budget_expected`: the bot has just asked for the budget, so a bare "50000" is one."""
-    lexed = lex(with_decimal_points(spell_out_pairs(text)))
+    # Shorthand is spelled out within the cap only, so the cap still bounds what is read.
+    head, rest = text[:MAX_CHARS], text[MAX_CHARS:]
+    lexed = lex(with_decimal_points(spell_out_pairs(head)) + rest)
     parts = _read_parts(lexed)
     if parts.budget.unsure and (budget_expected or _describes_a_stone(parts)):
         parts = _read_parts(lexed, bare_is_budget=True)

@@ -48,6 +48,11 @@ class Amount:
 
 def read_amount(tokens: Sequence[Token], index: int) -> Amount | None:
     """The amount starting at `index` (at a currency mark or a figure), if there is one."""
+    amount = _one_amount(tokens, index)
+    return None if amount is None else _and_smaller(tokens, amount)
+
+
+def _one_amount(tokens: Sequence[Token], index: int) -> Amount | None:
     currency = text_at(tokens, index) in _PREFIXES
     at = index + 1 if currency else index
     if not 0 <= at < len(tokens) or tokens[at].kind is not Kind.NUM:
@@ -63,14 +68,14 @@ def read_amount(tokens: Sequence[Token], index: int) -> Amount | None:
         currency, last = True, last + 1
     grouped = figure.is_grouped and figure.number >= 1000
     signalled = currency or multiplier > 1 or grouped
-    return _and_smaller(tokens, Amount(figure.number, multiplier, index, last, signalled))
+    return Amount(figure.number, multiplier, index, last, signalled)
 
 
 def _and_smaller(tokens: Sequence[Token], amount: Amount) -> Amount:
     """ "1 lakh 20 thousand", "2 crore 50 lakh": one amount, said in parts."""
     if amount.multiplier == 1 or text_at(tokens, amount.last + 1) in _PREFIXES:
         return amount
-    rest = read_amount(tokens, amount.last + 1)
+    rest = _one_amount(tokens, amount.last + 1)  # one part more: never a chain
     if rest is None or not 1 < rest.multiplier < amount.multiplier or rest.inr >= amount.multiplier:
         return amount
     return Amount(Decimal(amount.inr + rest.inr), 1, amount.first, rest.last, True)

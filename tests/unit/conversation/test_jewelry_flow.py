@@ -205,3 +205,18 @@ def test_any_budget_at_results_searches_again_without_it() -> None:
     [search] = turn.effects
     assert isinstance(search, SearchJewelry)
     assert search.query == replace(SHOWN.jewelry, budget_min_inr=None, budget_max_inr=None)
+
+
+def test_quote_at_jewellery_results_asks_for_a_bespoke_design() -> None:
+    session = replace(SHOWN, spec_text="rose gold ring 60k")
+    turn = say(session, "quote")
+    assert turn.session.step is Step.DESIGN_REQUESTED
+    assert turn.effects == (RecordDesignQuote(SHOWN.jewelry, "rose gold ring 60k"),)
+
+
+def test_quote_before_any_search_files_only_the_description_that_follows() -> None:
+    turn = say(Session(step=Step.COLLECT_JEWELRY), "quote")
+    assert turn.session.step is Step.DESIGN_REQUESTED
+    assert turn.effects == ()
+    [design] = say(turn.session, "a vine pattern band, size 12").effects
+    assert isinstance(design, RecordDesignQuote)

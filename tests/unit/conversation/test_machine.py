@@ -125,7 +125,8 @@ def test_yes_or_quote_records_the_request(answer: str) -> None:
     assert turn.session.step is Step.QUOTE_REQUESTED
     # The seed's text, under what was noted (it asks to share the preferences "again").
     assert turn.replies == (
-        f"{COPY.quote_instructions}\nSo far we have: emerald, up to ₹2,00,000.",
+        f"{COPY.quote_instructions}\nWe have noted: emerald, up to ₹2,00,000. "
+        "Send only what you would like to add or change.",
     )
     assert "https://elg.com/quote" in COPY.quote_instructions
     assert turn.effects == (RecordQuote(spec, "emerald 2L"),)
@@ -594,3 +595,19 @@ def test_another_section_by_name_or_by_its_search_goes_there(
 def test_words_of_this_section_or_numbers_do_not_switch(step: Step, text: str) -> None:
     after = say(Session(step=step, shown=SHOWN), text).session.step
     assert _SECTION.get(after) is _SECTION.get(step)
+
+
+NO_MATCH = Session(
+    step=Step.QUOTE_SUGGESTION,
+    spec=DiamondSpec(shape=Shape.OVAL, carat_min=2.0, carat_max=2.0, budget_max_inr=50_000),
+)
+
+
+def test_after_no_match_a_bare_new_budget_searches_again() -> None:
+    turn = say(NO_MATCH, "70000")
+    assert turn.effects == (SearchDiamonds(replace(NO_MATCH.spec, budget_max_inr=70_000)),)
+
+
+def test_after_no_match_no_budget_searches_without_one() -> None:
+    spec = replace(NO_MATCH.spec, budget_max_inr=None)
+    assert say(NO_MATCH, "no budget").effects == (SearchDiamonds(spec),)

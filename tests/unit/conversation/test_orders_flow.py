@@ -147,3 +147,10 @@ def test_a_finished_order_shows_no_expected_delivery(status: OrderStatus) -> Non
     assert "8 Mar 2025" not in text
     [shipped] = BOT.step(LISTED, OrderLookedUp("ELG-1002", SHIPPED)).replies
     assert "8 Mar 2025" in shipped
+
+
+@pytest.mark.parametrize("text", ["ok", "yes", "no"])
+def test_an_acknowledgement_after_an_order_is_not_read_as_an_order_id(text: str) -> None:
+    turn = say(ASKED, text)
+    assert turn.effects == ()
+    assert turn.replies == (COPY.order_footer,)

@@ -76,3 +76,9 @@ def test_amounts_are_formatted_with_indian_grouping_and_the_rupee_sign(
 @given(st.integers(min_value=0, max_value=10**15))
 def test_formatted_amounts_read_back_to_the_same_amount(rupees: int) -> None:
     assert parse_inr_amount(format_inr(rupees)) == rupees
+
+
+def test_a_long_run_of_amounts_is_read_without_chaining_them() -> None:
+    # "1 lakh 20 thousand" joins one smaller part; a run like "6L6L6L…" must not recurse.
+    assert parse_inr_amount("6L " * 10_000) is None
+    assert parse_inr_amount("1 lakh 20 thousand 5 hundred") is None  # two parts at most
