@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import partial
 
-from elgbot.catalog.grades import Shape
 from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
 from elgbot.conversation import paging
@@ -32,18 +30,6 @@ _FIELD_WORDS = {
 
 
 _SKIP_WORDS = frozenset({"skip", "pass", "not sure", "no idea", "dont know", "don t know"})
-# A clarity with its number ("VS1", "si 2") grades one loose stone; melee bands and
-# jewellery list clarities without ("VVS", "VS-SI").
-_ONE_STONE_CLARITY = re.compile(r"\b(?:vvs|vs|si|i)\s?[123]\b")
-
-
-def describes_a_loose_stone(text: str) -> bool:
-    """ "oval 2ct F VS1" or "round 1ct G VS1": a shape and a weight, and something only a
-    loose stone has (melee is always round, and graded in bands)."""
-    spec = read_diamond_spec(text).spec
-    if spec.shape is None or spec.carat_min is None:
-        return False
-    return spec.shape is not Shape.ROUND or _ONE_STONE_CLARITY.search(normalise(text)) is not None
 
 
 def says_something(reading: SpecReading) -> bool:

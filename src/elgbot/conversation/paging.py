@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Final, TypeVar
 
+from elgbot.catalog.matching import MAX_OPTIONS
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import Effect, SearchDiamonds, Turn
 from elgbot.conversation.menu_events import SearchJewelry, SearchMelee
 from elgbot.conversation.session import Session, ShownItem, Step
 
-PAGE: Final = 4  # each flow shows this many options at a time
+PAGE: Final = MAX_OPTIONS  # each flow shows this many at a time (jewellery and melee too)
 MOST_SHOWN: Final = 12  # three pages; past that, a narrower search serves better
 _T = TypeVar("_T")
 

@@ -10,16 +10,20 @@ ring" is a stone, "2 mm band" a ring's width, "10 cts" at melee results a quanti
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
+from elgbot.catalog.grades import Shape
+from elgbot.catalog.stone import DiamondSpec
 from elgbot.conversation import diamonds, jewelry, melee
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import Turn
 from elgbot.conversation.session import Session, Step
 from elgbot.understanding.diamond_spec import read_diamond_spec
 from elgbot.understanding.jewelry_query import JewelryReading, names_a_piece, read_jewelry_query
-from elgbot.understanding.melee_query import read_melee_query
+from elgbot.understanding.melee_query import MeleeReading, read_melee_query
 from elgbot.understanding.menu import MenuChoice
+from elgbot.understanding.words import normalise
 
 # The section each searching step belongs to. Steps waiting for a quote's details take
 # any words, so they are in none.
@@ -38,6 +42,9 @@ SECTION_OF: Final[dict[Step, MenuChoice]] = {
     ),
     **dict.fromkeys([Step.ASK_ORDER_ID, Step.ORDERS_SHOWN], MenuChoice.TRACK_ORDER),
 }
+# A clarity with its number ("VS1", "si 2") grades one loose stone; melee bands and
+# jewellery list clarities without ("VVS", "VS-SI").
+_ONE_STONE_CLARITY: Final = re.compile(r"\b(?:vvs|vs|si|i)\s?[123]\b")
 # The sections a name switches to; tracking has its own words (orders.asked_to_track).
 NAMED: Final = frozenset(
     {MenuChoice.DIAMONDS, MenuChoice.JEWELRY, MenuChoice.MELEE, MenuChoice.SUPPORT}
@@ -61,12 +68,17 @@ def search_elsewhere(copy: Copy, session: Session, text: str) -> Turn | None:
     here = SECTION_OF.get(session.step)
     if here is None:
         return None
-    if here in (MenuChoice.JEWELRY, MenuChoice.MELEE) and _loose_stone(text):
+    # Each reader once: they are the costly part of a message that stays where it is.
+    spec, wish, parcel = (
+        read_diamond_spec(text).spec,
+        read_jewelry_query(text),
+        read_melee_query(text),
+    )
+    if here in (MenuChoice.JEWELRY, MenuChoice.MELEE) and _loose_stone(text, spec, wish, parcel):
         return _diamonds(copy, session, text)
-    if read_diamond_spec(text).spec.shape is not None:  # a stone ("1ct round for a ring")
+    if spec.shape is not None:  # a stone ("1ct round for a ring")
         return _diamonds(copy, session, text) if here is MenuChoice.TRACK_ORDER else None
-    wish = read_jewelry_query(text)
-    if here is not MenuChoice.MELEE and _melee_size(text, wish):
+    if here is not MenuChoice.MELEE and _melee_size(parcel, wish):
         return _melee(copy, session, text)
     if here is not MenuChoice.JEWELRY and a_piece(text, wish):
         return _jewelry(copy, session, text)
@@ -80,20 +92,20 @@ def a_piece(text: str, wish: JewelryReading) -> bool:
     return names_a_piece(text) or (wish.query.kind is not None and _more_than_a_piece(wish))
 
 
-def _loose_stone(text: str) -> bool:
-    """ "oval 2ct F VS1" (not "ring with an oval 2ct", "oval 2ct in rose gold", or with a
-    melee size): a diamond, though asked for among jewellery or melee."""
-    if not diamonds.describes_a_loose_stone(text):
+def _loose_stone(text: str, spec: DiamondSpec, wish: JewelryReading, parcel: MeleeReading) -> bool:
+    """ "oval 2ct F VS1" or "round 1ct G VS1": a shape and a weight, and something only a
+    loose stone has (melee is always round, and graded in bands). Not "ring with an oval
+    2ct", "oval 2ct in rose gold", or with a melee size."""
+    if spec.shape is None or spec.carat_min is None:
         return False
-    wish = read_jewelry_query(text).query
-    if wish.kind is not None or not wish.metal.is_open:
+    if spec.shape is Shape.ROUND and _ONE_STONE_CLARITY.search(normalise(text)) is None:
         return False
-    return read_melee_query(text).query.mm_from is None
+    piece = wish.query
+    return piece.kind is None and piece.metal.is_open and parcel.query.mm_from is None
 
 
-def _melee_size(text: str, wish: JewelryReading) -> bool:
+def _melee_size(parcel: MeleeReading, wish: JewelryReading) -> bool:
     """ "+6.5 -7 EF VVS", "1.5 mm"; not "2 mm band" (a ring's width)."""
-    parcel = read_melee_query(text)
     return parcel.query.mm_from is not None and not parcel.unclear and wish.query.kind is None
 
 

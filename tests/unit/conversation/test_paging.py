@@ -6,7 +6,9 @@ import pytest
 
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
 from elgbot.catalog.jewelry import JewelryKind, JewelryQuery, Material, Metal, Piece, Style
+from elgbot.catalog.jewelry_store import SHOWN_PIECES
 from elgbot.catalog.matching import Match
+from elgbot.catalog.melee import SHOWN_PARCELS
 from elgbot.catalog.stone import DiamondSpec, Stone
 from elgbot.commerce.cart import ItemKind
 from elgbot.conversation.copy import Copy
@@ -116,3 +118,8 @@ def test_more_away_from_results_searches_nothing(step: Step) -> None:
         isinstance(e, (SearchDiamonds, SearchJewelry))
         for e in say(Session(step=step), "more").effects
     )
+
+
+def test_every_section_searches_pages_of_the_same_size() -> None:
+    # The service asks each store for PAGE more; a store with another page size would skip.
+    assert SHOWN_PIECES == SHOWN_PARCELS == PAGE
