@@ -69,6 +69,18 @@ async def test_a_band_in_the_asked_size_only(store: SqlJewelry) -> None:
     assert await _found(store, "platinum band size 14") == ["B14"]
 
 
+async def test_a_stone_weight_admits_pieces_near_it_only(store: SqlJewelry) -> None:
+    assert await _found(store, "1ct studs") == ["S2"]
+    assert await _found(store, "half carat studs") == ["S1"]
+    assert await _found(store, "rose gold ring 1.5 carat") == ["R18RG-DEAR"]
+    assert await _found(store, "ring under 0.5 ct") == ["B14", "B16"]
+
+
+async def test_an_engagement_ring_is_never_a_plain_band(store: SqlJewelry) -> None:
+    assert await _found(store, "platinum ring") == ["B14", "B16", "RPT"]
+    assert await _found(store, "platinum engagement ring") == ["RPT"]
+
+
 async def test_at_most_four_pieces_are_shown(store: SqlJewelry) -> None:
     assert len(await _found(store, "ring")) == 4
 

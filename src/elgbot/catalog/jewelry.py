@@ -119,10 +119,28 @@ class JewelryQuery:
     budget_min_inr: int | None = None
     budget_max_inr: int | None = None
     ring_size: float | None = None
+    # The diamonds' total weight: "1ct solitaire ring" is (1.0, 1.0), "under 1ct" (None, 1.0).
+    carat_min: float | None = None
+    carat_max: float | None = None
+    # "engagement ring": a ring set with a centre stone, so no plain or eternity bands.
+    engagement: bool = False
 
     @property
     def is_empty(self) -> bool:
         return self == JewelryQuery()
+
+    def carat_bounds(self) -> tuple[float | None, float | None]:
+        """The stone weights that answer the wish: one weight named admits pieces within
+        CARAT_SLACK of it, as a "1 carat" piece is sold at 0.95 or 1.05 ct total too."""
+        low, high = self.carat_min, self.carat_max
+        if low is not None and low == high:
+            return round(low * (1 - CARAT_SLACK), 3), round(high * (1 + CARAT_SLACK), 3)
+        return low, high
+
+
+CARAT_SLACK: Final = 0.1
+# Styles that are not an engagement ring's: bands with no centre stone.
+NOT_ENGAGEMENT: Final = frozenset({Style.BAND, Style.ETERNITY})
 
 
 # ---- words (normalised: lower case, single spaces) ----------------------------------------

@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, Row, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.catalog.jewelry import (
+    NOT_ENGAGEMENT,
     JewelryKind,
     JewelryQuery,
     Material,
@@ -119,6 +120,14 @@ def _conditions(query: JewelryQuery) -> list[ColumnElement[bool]]:
         conditions.append(jewelry.c.price_inr <= query.budget_max_inr)
     if query.budget_min_inr is not None:
         conditions.append(jewelry.c.price_inr >= query.budget_min_inr)
+    low, high = query.carat_bounds()
+    if low is not None:
+        conditions.append(jewelry.c.stone_carat >= low)
+    if high is not None:
+        conditions.append(jewelry.c.stone_carat <= high)
+    if query.engagement and query.style is None:
+        banned = [style.value for style in NOT_ENGAGEMENT]
+        conditions.append(or_(jewelry.c.style.is_(None), jewelry.c.style.not_in(banned)))
     if query.ring_size is not None and query.kind in (None, JewelryKind.RING):
         # A ring listed without a size is made to the customer's size.
         size = jewelry.c.ring_size

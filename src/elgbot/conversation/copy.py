@@ -207,9 +207,9 @@ class Copy:
     # ---- Lab Jewelry (menu 2) ----------------------------------------------------------------
     jewelry_question: str = (
         "Let’s find your laboratory-grown diamond jewellery.\n"
-        "Tell me what you are looking for (type, metal, budget) in one message.\n"
+        "Tell me what you are looking for (type, metal, diamond weight, budget) in one message.\n"
         "\n"
-        "(Examples: ring in 18k rose gold under 60k · studs below 40000 · "
+        "(Examples: ring in 18k rose gold under 60k · 1ct solitaire studs · "
         "platinum band size 14)"
     )
     jewelry_not_understood: str = (

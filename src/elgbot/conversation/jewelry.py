@@ -139,15 +139,28 @@ def details(piece: Piece) -> str:
 
 
 def describe(query: JewelryQuery) -> str:
-    """'ring · 18K rose gold · up to ₹60,000'."""
+    """'ring · 1ct · 18K rose gold · up to ₹60,000'."""
     kind = query.kind.value if query.kind else ""
     if query.style:  # "studs" (which are earrings), "tennis bracelet"
         implied = STYLE_KIND[query.style] is query.kind
         kind = query.style.value if implied or not kind else f"{query.style.value} {kind}"
+    elif query.engagement:
+        kind = f"engagement {kind}"
     budget = _budget(query)
     size = f"size {query.ring_size:g}" if query.ring_size else ""
     metal = "" if query.metal.is_open else query.metal.label
-    return " · ".join(p for p in (kind or "any piece", metal, size, budget) if p)
+    parts = (kind or "any piece", _carats(query), metal, size, budget)
+    return " · ".join(p for p in parts if p)
+
+
+def _carats(query: JewelryQuery) -> str:
+    low, high = query.carat_min, query.carat_max
+    if low is not None and high is not None:
+        weight = carat_text(low) if low == high else f"{carat_text(low)}–{carat_text(high)}"
+        return f"{weight}ct diamonds"
+    if high is not None:
+        return f"up to {carat_text(high)}ct diamonds"
+    return f"{carat_text(low)}ct+ diamonds" if low is not None else ""
 
 
 def _budget(query: JewelryQuery) -> str:

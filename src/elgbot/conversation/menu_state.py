@@ -30,6 +30,9 @@ def jewelry_to_dict(query: JewelryQuery) -> dict[str, Any]:
         "budget_min_inr": query.budget_min_inr,
         "budget_max_inr": query.budget_max_inr,
         "ring_size": query.ring_size,
+        "carat_min": query.carat_min,
+        "carat_max": query.carat_max,
+        "engagement": query.engagement,
     }
 
 
@@ -45,6 +48,9 @@ def jewelry_from_dict(data: dict[str, Any]) -> JewelryQuery:
         budget_min_inr=_int(data.get("budget_min_inr")),
         budget_max_inr=_int(data.get("budget_max_inr")),
         ring_size=_float(data.get("ring_size")),
+        carat_min=_float(data.get("carat_min")),
+        carat_max=_float(data.get("carat_max")),
+        engagement=bool(data.get("engagement", False)),
     )
 
 

@@ -33,10 +33,12 @@ from elgbot.catalog.jewelry import (
     Style,
 )
 from elgbot.understanding.budget import read_budget
+from elgbot.understanding.carat import read_carats
 from elgbot.understanding.lexer import Kind, Lexed, Token, lex, text_at
 from elgbot.understanding.unclear import Unclear
 from elgbot.understanding.words import close_to
 
+_ENGAGEMENT: Final = frozenset({"engagement", "engagment", "engagemnt", "proposal", "sagai"})
 _SIZE_WORDS: Final = frozenset({"size", "sz", "sizes"})
 _SIZE_FILLERS: Final = frozenset({":", "-", "no", "number", "#", "of"})
 _KARAT_UNITS: Final = frozenset({"k", "kt", "kts", "karat", "karats", "krt", "kr"})
@@ -81,12 +83,28 @@ def read_jewelry_query(text: str) -> JewelryReading:
     unclear: list[Unclear] = []
     size = _ring_size(lexed, taken, unclear)
     metal = _metal(lexed, taken, unclear)
+    # After the metal, which has claimed "18 carat gold": what is left with a unit is the
+    # diamonds' weight ("1ct solitaire ring", "half carat studs").
+    carats = read_carats(lexed, frozenset(taken), bare=False)
+    taken.update(carats.indices)
+    unclear.extend(carats.unclear)
+    engagement = any(token.text in _ENGAGEMENT for token in lexed.tokens)
     kind, style = _kind_and_style(lexed, taken, unclear)
     budget = read_budget(lexed, frozenset(taken), bare_is_budget=True)
     unclear.extend(budget.unclear)
-    if size is not None and kind is None:
-        kind = JewelryKind.RING  # only rings are asked for by size
-    query = JewelryQuery(kind, style, metal, budget.low, budget.high, size)
+    if (size is not None or engagement) and kind is None:
+        kind = JewelryKind.RING  # only rings are asked for by size, or for an engagement
+    query = JewelryQuery(
+        kind,
+        style,
+        metal,
+        budget.low,
+        budget.high,
+        size,
+        carats.low,
+        carats.high,
+        engagement=engagement and kind is JewelryKind.RING,
+    )
     return JewelryReading(query, tuple(unclear))
 
 
@@ -272,6 +290,7 @@ def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:
     """What the customer just said wins; what they did not say is kept. A metal is
     replaced whole ("in white gold" after "18k rose gold" is any white gold)."""
     kind_changed = new.kind is not None and new.kind != old.kind
+    carats = new if new.carat_min is not None or new.carat_max is not None else old
     budget = new if new.budget_min_inr is not None or new.budget_max_inr is not None else old
     return replace(
         old,
@@ -282,4 +301,7 @@ def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:
         budget_min_inr=budget.budget_min_inr,
         budget_max_inr=budget.budget_max_inr,
         ring_size=new.ring_size if new.ring_size is not None else old.ring_size,
+        carat_min=carats.carat_min,
+        carat_max=carats.carat_max,
+        engagement=new.engagement if new.kind is not None else old.engagement,
     )

@@ -77,7 +77,9 @@ def test_checkout_gives_a_link_that_identifies_the_cart() -> None:
 def test_a_session_with_jewellery_melee_and_orders_survives_its_json_form() -> None:
     session = Session(
         step=Step.MELEE_RESULTS_SHOWN,
-        jewelry=JewelryQuery(JewelryKind.RING, ring_size=14, budget_max_inr=60_000),
+        jewelry=JewelryQuery(
+            JewelryKind.RING, ring_size=14, budget_max_inr=60_000, carat_min=1, engagement=True
+        ),
         melee=MeleeQuery(1.8, 1.9, "+6.5 -7", carats=10),
         orders=("ELG-1",),
         shown=(

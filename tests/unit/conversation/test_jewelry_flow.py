@@ -142,6 +142,28 @@ def test_a_change_after_results_searches_again_keeping_the_rest() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("wish", "described"),
+    [
+        (
+            JewelryQuery(JewelryKind.RING, Style.SOLITAIRE, carat_min=1, carat_max=1),
+            "solitaire ring · 1ct diamonds",
+        ),
+        (
+            JewelryQuery(JewelryKind.EARRINGS, carat_min=0.5, carat_max=1),
+            "earrings · 0.5–1ct diamonds",
+        ),
+        (JewelryQuery(JewelryKind.PENDANT, carat_max=0.3), "pendant · up to 0.3ct diamonds"),
+        (JewelryQuery(JewelryKind.RING, engagement=True), "engagement ring"),
+    ],
+)
+def test_the_results_say_the_weight_and_occasion_searched(
+    wish: JewelryQuery, described: str
+) -> None:
+    turn = BOT.step(Session(step=Step.COLLECT_JEWELRY, jewelry=wish), JewelryFound((HALO,)))
+    assert turn.replies[0].startswith(f"Here are some pieces for you ({described}):")
+
+
 def test_nothing_found_offers_a_bespoke_design_and_records_it() -> None:
     asked = Session(step=Step.COLLECT_JEWELRY, jewelry=RING_WISH, spec_text="rose gold ring 60k")
     offered = BOT.step(asked, JewelryFound(()))

@@ -55,6 +55,23 @@ RING, EARRINGS, BRACELET = JewelryKind.RING, JewelryKind.EARRINGS, JewelryKind.B
         ),
         ("gold tops 30000", JewelryQuery(EARRINGS, Style.STUDS, MetalWish(GOLD), None, 30_000)),
         ("two-tone ring", JewelryQuery(RING, metal=MetalWish(GOLD, color=MetalColor.TWO_TONE))),
+        # The diamonds' weight, never taken for a karat or a price.
+        ("1ct solitaire ring", JewelryQuery(RING, Style.SOLITAIRE, carat_min=1, carat_max=1)),
+        ("half carat studs", JewelryQuery(EARRINGS, Style.STUDS, carat_min=0.5, carat_max=0.5)),
+        (
+            "ring 1.5 ct 18k white gold 1 lakh",
+            JewelryQuery(
+                RING,
+                metal=MetalWish(GOLD, 18, MetalColor.WHITE),
+                budget_max_inr=100_000,
+                carat_min=1.5,
+                carat_max=1.5,
+            ),
+        ),
+        ("earrings 1ct+", JewelryQuery(EARRINGS, carat_min=1)),
+        ("pendant under 1 ct", JewelryQuery(JewelryKind.PENDANT, carat_max=1)),
+        ("engagement ring", JewelryQuery(RING, engagement=True)),
+        ("engagement under 1 lakh", JewelryQuery(RING, budget_max_inr=100_000, engagement=True)),
     ],
 )
 def test_one_message_says_type_metal_budget_and_size(text: str, query: JewelryQuery) -> None:
@@ -109,3 +126,17 @@ def test_a_new_budget_replaces_the_old_range_whole() -> None:
     before = read_jewelry_query("studs 40k-80k").query
     after = merge(before, read_jewelry_query("under 30000").query)
     assert (after.budget_min_inr, after.budget_max_inr) == (None, 30_000)
+
+
+def test_a_new_weight_replaces_the_old_and_a_message_without_one_keeps_it() -> None:
+    before = read_jewelry_query("1ct solitaire ring").query
+    kept = merge(before, read_jewelry_query("in platinum").query)
+    assert (kept.carat_min, kept.carat_max) == (1, 1)
+    changed = merge(kept, read_jewelry_query("under 0.5 carat").query)
+    assert (changed.carat_min, changed.carat_max) == (None, 0.5)
+
+
+def test_one_weight_admits_pieces_a_tenth_either_side() -> None:
+    assert JewelryQuery(carat_min=1, carat_max=1).carat_bounds() == (0.9, 1.1)
+    assert JewelryQuery(carat_min=0.5, carat_max=1).carat_bounds() == (0.5, 1)
+    assert JewelryQuery(carat_max=1).carat_bounds() == (None, 1)
