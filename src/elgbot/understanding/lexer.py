@@ -26,7 +26,9 @@ _UNIFY: Final = str.maketrans(
 
 _PLAIN: Final = (
     # Abbreviations whose letters would otherwise read as grades ("e.g." = colours E, G).
-    r"(?P<skip>\b(?:e\.g|i\.e)\b\.?|\bh ?& ?a\b|\bhearts? ?(?:and|&) ?arrows?\b)"
+    r"(?P<skip>\b(?:e\.g|i\.e)\b\.?|\bh ?& ?a\b|\bhearts? ?(?:and|&) ?arrows?\b"
+    # Markup pasted from a web page or an e-mail ("<b>round 1ct</b>"): not "<50k".
+    r"|</?(?:b|i|u|p|br|div|span|strong|em|font)\b[^<>]{0,80}>)"
     r"|(?P<vg>\bv\. ?g\b\.?)"
     # A grade code glued to its digit: vs1, vvs2, si1, i1, p1, and "Q9" to report.
     r"|(?P<code>(?:vvs|vs|si|[a-z])\d(?![\d.]|,\d))"

@@ -188,6 +188,9 @@ TRADE_SHORTHAND = [
     Case("OV 1.5ct F SI1-2 50k", spec("oval", 1.5, "F", "SI1 SI2", budget=50_000)),
     Case("round 1ct G VS 1/2", spec("round", 1.0, "G", "VS1 VS2")),
     Case("RB 2.00 D FL", spec("round", 2.0, "D", "FL")),
+    # Markup pasted from a web page is not read; "<" before money still is.
+    Case("<b>round 1ct</b> G <i>VS1</i>", spec("round", 1.0, "G", "VS1")),
+    Case("<p>Oval, 2ct, F</p><br/> <50k", spec("oval", 2.0, "F", budget=50_000)),
     Case("heart 1 carat D IF under 60k", spec("heart", 1.0, "D", "IF", budget=60_000)),
     Case("round 1,5 ct G VS1 80k", spec("round", 1.5, "G", "VS1", budget=80_000)),
     Case(
