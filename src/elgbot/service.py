@@ -21,7 +21,9 @@ from elgbot.catalog.jewelry_store import SqlJewelry
 from elgbot.catalog.listing import StockState
 from elgbot.catalog.matching import MAX_OPTIONS, rank, search_window
 from elgbot.catalog.melee_store import SqlMelee
+from elgbot.catalog.stone import DiamondSpec
 from elgbot.catalog.store import SqlCatalog
+from elgbot.catalog.window import exact_at_any_price
 from elgbot.commerce.cart import CartItem, ItemKind, SqlCarts
 from elgbot.commerce.checkout import SqlCheckouts
 from elgbot.commerce.orders import SqlOrders
@@ -175,9 +177,7 @@ class Service:
     ) -> Event | Pending | None:
         match effect:
             case SearchDiamonds(spec=spec, after=after):
-                limit = MAX_OPTIONS + after
-                candidates = await self.stores.catalog.candidates(search_window(spec), limit)
-                return DiamondsFound(tuple(rank(spec, candidates, limit)), after)
+                return await self._search_diamonds(spec, after)
             case AddToCart():
                 return await self._add_to_cart(customer, effect)
             case ShowCart():
@@ -191,6 +191,17 @@ class Service:
                 return await self._support(customer, message, effect, budget)
             case _:  # jewellery, melee, orders, the cart's commands
                 return await self.shop.run(customer, message.message_id, effect)
+
+    async def _search_diamonds(self, spec: DiamondSpec, after: int) -> DiamondsFound:
+        """Options after the first `after`; with none in budget, what the lowest price is."""
+        limit, catalog = MAX_OPTIONS + after, self.stores.catalog
+        candidates = await catalog.candidates(search_window(spec), limit)
+        matches = tuple(rank(spec, candidates, limit))
+        budget = spec.budget_max_inr
+        if matches or after or budget is None:
+            return DiamondsFound(matches, after)
+        lowest = await catalog.lowest_price(exact_at_any_price(spec))
+        return DiamondsFound((), lowest_price_inr=lowest if lowest and lowest > budget else None)
 
     async def _support(
         self, customer: str, message: InboundMessage, effect: SupportEffect, budget: float | None

@@ -53,6 +53,7 @@ async def test_no_match_offers_a_quote_and_records_it(chat: Chat, runtime: Runti
         await chat.say(text)
     [no_match] = messages(await chat.say("Emerald, 3ct, D, FL, Ideal, ₹2,00,000"))
     assert no_match.startswith("We couldn’t find an exact match. Would you like a custom quote?")
+    assert "lowest price" not in no_match  # no emerald at any price: the budget is not why
     [quote] = messages(await chat.say("Quote"))
     assert "Please share your preferences again." in quote
     assert "Submit here: https://elg.com/quote" in quote
@@ -71,6 +72,16 @@ async def test_no_match_offers_a_quote_and_records_it(chat: Chat, runtime: Runti
     assert [r.request_text for r in rows] == [
         "Emerald, 3ct, D, FL, Ideal, ₹2,00,000 / set in a platinum ring please"
     ]
+
+
+async def test_a_budget_below_every_match_is_told_the_lowest_price(chat: Chat) -> None:
+    for text in ("Hi", "1"):
+        await chat.say(text)
+    [no_match] = messages(await chat.say("Round, 1.5ct, D, VS1, Ideal, ₹50,000"))
+    assert no_match.startswith("We couldn’t find an exact match.")
+    assert "Our lowest price for this is ₹95,000: send a higher budget to see it." in no_match
+    [options] = messages(await chat.say("95000"))
+    assert "1. Round | 1.5ct | D | VS1 | Ideal | ₹95,000" in options
 
 
 async def test_back_from_results_asks_for_the_spec_again(chat: Chat) -> None:

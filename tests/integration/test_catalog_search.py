@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import AsyncIterator
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from elgbot.catalog.matching import rank, search_window
 from elgbot.catalog.sample import price_inr, sample_stones
 from elgbot.catalog.stone import DiamondSpec, Stone
 from elgbot.catalog.store import SqlCatalog
+from elgbot.catalog.window import exact_at_any_price
 from elgbot.storage.database import open_database
 from servers import fresh_database
 
@@ -125,6 +127,23 @@ async def test_more_pages_offer_what_a_scan_of_every_stone_would(
     # *more* asks for the first `limit` options and drops those already shown.
     candidates = await catalog.candidates(search_window(spec), limit)
     assert offered(spec, candidates, limit) == offered(spec, STONES, limit)
+
+
+@pytest.mark.parametrize("spec", SPECS[:60], ids=[f"spec{n}" for n in range(60)])
+async def test_the_lowest_price_at_any_budget_is_that_of_a_scan(
+    catalog: SqlCatalog, spec: DiamondSpec
+) -> None:
+    # What a no-match names: the cheapest stone that an unlimited budget makes exact.
+    unlimited = search_window(replace(spec, budget_min_inr=None, budget_max_inr=None)).exact
+    prices = [s.price_inr for s in STONES if unlimited.admits(s)]
+    assert await catalog.lowest_price(exact_at_any_price(spec)) == min(prices, default=None)
+
+
+def test_the_lowest_price_specs_include_empty_ones() -> None:
+    empty = [
+        spec for spec in SPECS[:60] if not any(exact_at_any_price(spec).admits(s) for s in STONES)
+    ]
+    assert 0 < len(empty) < 30
 
 
 def test_the_paged_specs_cover_full_and_partial_later_pages() -> None:

@@ -67,6 +67,13 @@ def search_statement(
     return "\n".join(parts), sql.params
 
 
+def lowest_price_statement(bounds: Bounds, placeholder: str) -> tuple[str, list[object]]:
+    """SQL for the lowest price in `bounds` (NULL when it holds no stone)."""
+    sql = Statement(placeholder)
+    where = " AND ".join(_conditions(sql, bounds, _carat_range(bounds), seek_grades=False))
+    return f"SELECT min(price_inr) FROM stones WHERE {where}", sql.params
+
+
 def _nearest(sql: Statement, bounds: Bounds, closeness: Closeness, limit: str) -> str:
     """Stones of `bounds` nearest the target carat, then cheapest: both sides of it."""
     target = closeness.target_carat

@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
 from elgbot.catalog.listing import Listing, StockState
 from elgbot.catalog.matching import MAX_OPTIONS
-from elgbot.catalog.search_query import COLUMNS, search_statement
+from elgbot.catalog.search_query import COLUMNS, lowest_price_statement, search_statement
 from elgbot.catalog.stone import Stone
-from elgbot.catalog.window import SearchWindow
+from elgbot.catalog.window import Bounds, SearchWindow
 from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
 from elgbot.storage.schema import stones
 
@@ -57,6 +57,13 @@ class SqlCatalog:
         async with self.engine.connect() as conn:
             rows = (await conn.exec_driver_sql(sql, tuple(params))).all()
         return list({row.stock_id: _stone(row) for row in rows}.values())
+
+    async def lowest_price(self, bounds: Bounds) -> int | None:
+        """The lowest price of an available stone in `bounds`; None when there is none."""
+        sql, params = lowest_price_statement(bounds, self._placeholder)
+        async with self.engine.connect() as conn:
+            price = (await conn.exec_driver_sql(sql, tuple(params))).scalar()
+        return None if price is None else int(price)
 
     async def get(self, stock_id: str) -> Stone | None:
         query = select(*_STONE_COLUMNS).where(

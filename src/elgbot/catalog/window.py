@@ -8,7 +8,7 @@ returns the few stones ranking needs and a test can compare both against a full 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from elgbot.catalog.grades import Clarity, Color, Cut
@@ -120,6 +120,11 @@ class SearchWindow:
 def search_window(spec: DiamondSpec) -> SearchWindow:
     exact = _exact_bounds(spec)
     return SearchWindow(exact, _near_bounds(spec), _stretch_bounds(spec, exact), _closeness(spec))
+
+
+def exact_at_any_price(spec: DiamondSpec) -> Bounds:
+    """The exact matches whatever they cost: what the budget alone keeps out."""
+    return replace(_exact_bounds(spec), price_max=None, price_above=None)
 
 
 def exact_carat_range(spec: DiamondSpec) -> tuple[float | None, float | None]:

@@ -35,6 +35,7 @@ class Copy:
     # built over several messages and earlier parts stay until changed.
     searched_for: str = "Your search: {spec}"
     change_any_part: str = "Send any part to change it (e.g. another colour, a higher budget)."
+    lowest_price: str = "Our lowest price for this is {price}: send a higher budget to see it."
     results_footer: str = "Reply: add to cart {first}\n\nExplore More: {site}/diamonds"
     result_line: str = "{n}. {shape} | {carat}ct | {color} | {clarity} | {cut} | {price}"
     result_link: str = "   {site}/diamonds/{stock_id}"

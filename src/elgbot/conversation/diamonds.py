@@ -15,6 +15,7 @@ from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command
 from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
+from elgbot.understanding.money import format_inr
 from elgbot.understanding.open_fields import leaves_budget_open, leaves_it_open
 from elgbot.understanding.words import normalise
 
@@ -108,13 +109,23 @@ def show_found(copy: Copy, session: Session, event: DiamondsFound) -> Turn:
         items = [_shown(m) for m in fresh]
         return paging.next_page(copy, session, items, partial(results, copy, fresh, searched))
     if not event.matches:
-        searched_line = copy.searched_for.format(spec=searched)
-        reply = f"{copy.no_match}\n\n{searched_line}\n{copy.change_any_part}"
-        return Turn(replace(session, shown=()).at(Step.QUOTE_SUGGESTION), (reply,))
+        return Turn(
+            replace(session, shown=()).at(Step.QUOTE_SUGGESTION),
+            (_no_match(copy, event, searched),),
+        )
     shown = tuple(_shown(m) for m in event.matches)
     found = replace(session, shown=shown).at(Step.DIAMOND_RESULTS_SHOWN)
     more = paging.hint(copy, len(shown), len(shown))
     return Turn(found, (results(copy, event.matches, searched) + more,))
+
+
+def _no_match(copy: Copy, event: DiamondsFound, searched: str) -> str:
+    """The quote offer, what was searched, and how to change it; when only the budget
+    stands in the way, the price it would take."""
+    lines = [copy.no_match, "", copy.searched_for.format(spec=searched)]
+    if event.lowest_price_inr is not None:
+        lines.append(copy.lowest_price.format(price=format_inr(event.lowest_price_inr)))
+    return "\n".join([*lines, copy.change_any_part])
 
 
 def _shown(match: Match) -> ShownItem:

@@ -29,6 +29,8 @@ class CustomerSaid:
 class DiamondsFound:
     matches: tuple[Match, ...]
     after: int = 0  # the search asked for the options after this many (*more*)
+    # With no match within the budget: the cheapest exact match at any price, to name.
+    lowest_price_inr: int | None = None
 
 
 class AddOutcome(StrEnum):

@@ -108,6 +108,14 @@ def test_nothing_found_offers_a_quote_and_says_what_was_searched() -> None:
     assert reply.startswith(COPY.no_match)
     # Earlier messages' parts stay in the spec until changed: the customer sees them.
     assert "Your search: oval, 2 ct, H" in reply
+    assert "lowest price" not in reply
+
+
+def test_a_no_match_over_budget_names_the_lowest_price() -> None:
+    spec = DiamondSpec(shape=Shape.OVAL, budget_max_inr=10_000)
+    found = DiamondsFound((), lowest_price_inr=1_20_000)
+    [reply] = BOT.step(Session(step=Step.COLLECT_DIAMOND_SPECS, spec=spec), found).replies
+    assert "Your search: oval, up to ₹10,000\nOur lowest price for this is ₹1,20,000" in reply
 
 
 def test_results_say_what_was_searched() -> None:
