@@ -63,7 +63,9 @@ class Shop:
                 return JewelryFound(tuple(pieces), after)
             case SearchMelee(query=query, after=after):
                 parcels = await self.melee.search(query, SHOWN_PARCELS + after)
-                return MeleeFound(tuple(parcels), after)
+                if parcels or after or query.price_cap() is None:
+                    return MeleeFound(tuple(parcels), after)
+                return MeleeFound((), cheapest=await self.melee.cheapest(query))
             case ListOrders():
                 return OrdersListed(tuple(await self.orders.recent_for(customer)))
             case LookUpOrder(order_id=order_id):

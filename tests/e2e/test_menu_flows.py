@@ -92,6 +92,18 @@ async def test_a_piece_not_in_stock_becomes_a_bespoke_design_quote(
     )
 
 
+async def test_a_melee_budget_below_the_stock_names_its_lowest_price(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "3"):
+        await chat.say(text)
+    [none] = messages(await chat.say("+6.5 -7 EF VVS 10 carats under 50k"))
+    assert "our lowest price for +6.5 -7 (1.80–1.90 mm) · EF VVS · 10 ct is ₹9,500/ct" in none
+    [found] = messages(await chat.say("1 lakh"))
+    assert "10 ct × ₹9,500/ct = ₹95,000" in found
+
+
 async def test_melee_by_sieve_band_and_quantity_with_totals(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     for text in ("Hi", "3"):

@@ -56,6 +56,16 @@ async def test_a_sieve_and_band_find_the_parcel_and_sold_out_ones_are_never_offe
     assert await _found(store, "+6.5 -7") == ["M-GH", "M-EF"]  # cheapest first
 
 
+async def test_a_budget_filters_and_the_cheapest_in_stock_is_named(store: SqlMelee) -> None:
+    assert await _found(store, "+6.5 -7 10 cts under 80000") == ["M-GH"]  # ₹8,000/ct
+    assert await _found(store, "+6.5 -7 10000 per carat") == ["M-GH", "M-EF"]
+    ef_vvs = read_melee_query("+6.5 -7 EF VVS 5000/ct").query
+    assert await store.search(ef_vvs) == []
+    cheapest = await store.cheapest(ef_vvs)  # the sold-out ₹9,000 parcel is not offered
+    assert cheapest is not None
+    assert cheapest.stock_id == "M-EF"
+
+
 async def test_millimetres_and_pointers_find_the_same_sizes(store: SqlMelee) -> None:
     assert await _found(store, "1.3 mm") == ["M-13"]
     assert await _found(store, "0.025 ct each") == ["M-GH", "M-EF"]

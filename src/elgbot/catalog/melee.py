@@ -106,10 +106,25 @@ class MeleeQuery:
     size: str = ""
     band: QualityBand = QualityBand()
     carats: float | None = None
+    budget_inr: int | None = None  # the most to spend: in all, or per carat
+    budget_per_carat: bool = False
 
     @property
     def is_empty(self) -> bool:
         return self == MeleeQuery()
+
+    def price_cap(self) -> float | None:
+        """The highest price per carat the budget allows. A budget in all is spread over
+        the quantity; without a quantity it caps nothing (the results say what it buys)."""
+        if self.budget_inr is None:
+            return None
+        if self.budget_per_carat:
+            return self.budget_inr
+        return None if not self.carats else self.budget_inr / self.carats
+
+    def affords(self, parcel: Parcel) -> bool:
+        cap = self.price_cap()
+        return cap is None or parcel.price_per_carat_inr <= cap + _EPSILON
 
     def admits(self, parcel: Parcel, slack: float = 0.0) -> bool:
         """Sizes overlap (within `slack` mm) and the bands share a grade. A range must share
@@ -129,9 +144,9 @@ class MeleeQuery:
 def rank_parcels(
     query: MeleeQuery, parcels: Iterable[Parcel], limit: int = SHOWN_PARCELS
 ) -> list[Parcel]:
-    """Matching parcels: the asked band exactly, nearest size, enough stock, cheapest.
-    When no parcel's size overlaps the asked one, parcels within the trade's ±0.1 mm
-    tolerance are offered instead."""
+    """Matching parcels within the budget: the asked band exactly, nearest size, enough
+    stock, cheapest. When no parcel's size overlaps the asked one, parcels within the
+    trade's ±0.1 mm tolerance are offered instead."""
     middle = (
         None if query.mm_from is None or query.mm_to is None else (query.mm_from + query.mm_to) / 2
     )
@@ -142,8 +157,18 @@ def rank_parcels(
         exact = parcel.band == query.band or query.band == QualityBand()
         return (not exact, round(distance, 3), short, parcel.price_per_carat_inr)
 
+    return sorted((p for p in _matching(query, parcels) if query.affords(p)), key=key)[:limit]
+
+
+def cheapest_match(query: MeleeQuery, parcels: Iterable[Parcel]) -> Parcel | None:
+    """The lowest-priced parcel of the asked size and band, whatever the budget: what a
+    no-match names when the budget is what keeps the parcels out."""
+    return min(_matching(query, parcels), key=lambda p: p.price_per_carat_inr, default=None)
+
+
+def _matching(query: MeleeQuery, parcels: Iterable[Parcel]) -> list[Parcel]:
     candidates = list(parcels)
     matching = [p for p in candidates if query.admits(p)]
     if not matching:  # e.g. 1.4 mm falls between two chart sizes: the nearest will do
         matching = [p for p in candidates if query.admits(p, slack=MM_TOLERANCE)]
-    return sorted(matching, key=key)[:limit]
+    return matching

@@ -14,6 +14,7 @@ from elgbot.catalog.melee import (
     MeleeQuery,
     Parcel,
     QualityBand,
+    cheapest_match,
     parse_clarity_range,
     rank_parcels,
 )
@@ -66,6 +67,13 @@ class SqlMelee:
 
     async def search(self, query: MeleeQuery, limit: int = SHOWN_PARCELS) -> list[Parcel]:
         """Parcels in stock whose size overlaps the asked one, ranked (`rank_parcels`)."""
+        return rank_parcels(query, await self._candidates(query), limit)
+
+    async def cheapest(self, query: MeleeQuery) -> Parcel | None:
+        """The cheapest parcel in stock of the asked size and band, at any price."""
+        return cheapest_match(query, await self._candidates(query))
+
+    async def _candidates(self, query: MeleeQuery) -> list[Parcel]:
         statement = select(melee_parcels).where(
             melee_parcels.c.available == 1, melee_parcels.c.carats_available > 0
         )
@@ -76,7 +84,7 @@ class SqlMelee:
             )
         async with self._engine.connect() as conn:
             rows = await conn.execute(statement.limit(_CANDIDATES))
-            return rank_parcels(query, [_parcel(row) for row in rows], limit)
+            return [_parcel(row) for row in rows]
 
     async def in_stock(self, stock_ids: Collection[str]) -> dict[str, Parcel]:
         """The parcels still on offer, by id (sold out or withdrawn ones are absent)."""

@@ -255,6 +255,7 @@ class Copy:
         "• size: sieve (+6.5 -7), millimetres (1.3 mm) or pointer (2 pointer)\n"
         "• quality: e.g. EF VVS or GH VS-SI\n"
         "• quantity: e.g. 10 cts\n"
+        "• budget, if you have one: e.g. under 1 lakh, or 12000/ct\n"
         "\n"
         "(Example: +6.5 -7 EF VVS 10 carats)"
     )
@@ -274,6 +275,14 @@ class Copy:
         "Type *quote* and our team will source the other {missing} ct."
     )
     melee_quantity_hint: str = "Tell me how many carats you need (e.g. 10 cts) to see the total."
+    melee_budget_buys: str = "   {budget} buys {carats} ct of this parcel"
+    melee_lowest_price: str = (
+        "Nothing fits that budget: our lowest price for {wish} is {price}. "
+        "Send a higher budget, another quality (e.g. GH VS-SI) or a smaller quantity."
+    )
+    melee_no_match_in_budget: str = (
+        'Or our team can source it for you: type "Quote" or "Yes" for a quote.'
+    )
     melee_results_footer: str = "Reply: add to cart {first}\n\nExplore More: {site}/melee"
     melee_results_help: str = (
         "Reply *add to cart 1*, send another size or quantity (e.g. 20 cts), type *quote* for "

@@ -48,11 +48,24 @@ def show_found(copy: Copy, session: Session, event: MeleeFound) -> Turn:
         return paging.next_page(copy, session, items, lambda n: results(copy, query, fresh, n))
     if not event.parcels:
         none = replace(session, shown=()).at(Step.MELEE_QUOTE_SUGGESTION)
-        return Turn(none, (copy.melee_no_match,))
+        return Turn(none, (_no_match(copy, query, event.cheapest),))
     shown = tuple(_shown(p, query) for p in event.parcels)
     found = replace(session, shown=shown).at(Step.MELEE_RESULTS_SHOWN)
     # No *more* hint: a size comes in a few quality bands, all of them on this page.
     return Turn(found, (results(copy, query, event.parcels),))
+
+
+def _no_match(copy: Copy, query: MeleeQuery, cheapest: Parcel | None) -> str:
+    """The quote offer; when the budget is what keeps the parcels out, the lowest price."""
+    if cheapest is None:
+        return copy.melee_no_match
+    price = f"{format_inr(cheapest.price_per_carat_inr)}/ct"
+    if query.carats:
+        total = format_inr(cheapest.total_for(query.carats))
+        price = f"{price} ({carat_text(query.carats)} ct = {total})"
+    wish = describe(replace(query, budget_inr=None))
+    lowest = copy.melee_lowest_price.format(wish=wish, price=price)
+    return f"{lowest}\n{copy.melee_no_match_in_budget}"
 
 
 def _shown(parcel: Parcel, query: MeleeQuery) -> ShownItem:
@@ -100,7 +113,7 @@ def added(copy: Copy, event: MeleeAdded) -> str:
 def results(copy: Copy, query: MeleeQuery, parcels: Sequence[Parcel], start: int = 1) -> str:
     lines = [copy.melee_results_header.format(wish=describe(query)), ""]
     for n, parcel in enumerate(parcels, start=start):
-        lines.extend(_parcel_lines(copy, n, parcel, query.carats))
+        lines.extend(_parcel_lines(copy, n, parcel, query))
     lines.append("")
     if query.carats is None:
         lines.append(copy.melee_quantity_hint)
@@ -116,12 +129,18 @@ def parcel_title(parcel: Parcel, carats: float | None = None) -> str:
 
 
 def describe(query: MeleeQuery) -> str:
-    """'+6.5 -7 (1.80–1.90 mm) · EF VVS · 10 ct'."""
+    """'+6.5 -7 (1.80–1.90 mm) · EF VVS · 10 ct · up to ₹1,00,000'."""
     quantity = f"{carat_text(query.carats)} ct" if query.carats else ""
-    return " · ".join(p for p in (query.size, query.band.label, quantity) if p) or "melee"
+    budget = ""
+    if query.budget_inr is not None:
+        per = "/ct" if query.budget_per_carat else ""
+        budget = f"up to {format_inr(query.budget_inr)}{per}"
+    parts = (query.size, query.band.label, quantity, budget)
+    return " · ".join(p for p in parts if p) or "melee"
 
 
-def _parcel_lines(copy: Copy, n: int, parcel: Parcel, carats: float | None) -> list[str]:
+def _parcel_lines(copy: Copy, n: int, parcel: Parcel, query: MeleeQuery) -> list[str]:
+    carats = query.carats
     price = format_inr(parcel.price_per_carat_inr)
     available = carat_text(parcel.carats_available)
     lines = [
@@ -135,7 +154,7 @@ def _parcel_lines(copy: Copy, n: int, parcel: Parcel, carats: float | None) -> l
         )
     ]
     if carats is None:
-        return lines
+        return [*lines, *_what_the_budget_buys(copy, parcel, query)]
     if parcel.carats_available >= carats:
         total = format_inr(parcel.total_for(carats))
         lines.append(copy.melee_total.format(carats=carat_text(carats), price=price, total=total))
@@ -146,6 +165,16 @@ def _parcel_lines(copy: Copy, n: int, parcel: Parcel, carats: float | None) -> l
             copy.melee_short.format(available=available, price=price, total=total, missing=missing)
         )
     return lines
+
+
+def _what_the_budget_buys(copy: Copy, parcel: Parcel, query: MeleeQuery) -> list[str]:
+    """With a budget in all and no quantity: how many carats of this parcel it buys."""
+    if query.budget_inr is None or query.budget_per_carat:
+        return []
+    affordable = (query.budget_inr * 100 // parcel.price_per_carat_inr) / 100  # rounded down
+    carats = min(affordable, parcel.carats_available)
+    budget = format_inr(query.budget_inr)
+    return [copy.melee_budget_buys.format(budget=budget, carats=carat_text(carats))]
 
 
 def _mm(parcel: Parcel) -> str:

@@ -25,6 +25,8 @@ class JewelryFound:
 class MeleeFound:
     parcels: tuple[Parcel, ...]
     after: int = 0  # as in DiamondsFound
+    # With none within the budget: the cheapest parcel of that size and band, to name.
+    cheapest: Parcel | None = None
 
 
 @dataclass(frozen=True, slots=True)

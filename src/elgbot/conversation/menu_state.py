@@ -62,6 +62,8 @@ def melee_to_dict(query: MeleeQuery) -> dict[str, Any]:
         "colors": query.band.colors,
         "clarities": [c.value for c in query.band.clarities],
         "carats": query.carats,
+        "budget_inr": query.budget_inr,
+        "budget_per_carat": query.budget_per_carat,
     }
 
 
@@ -75,6 +77,8 @@ def melee_from_dict(data: dict[str, Any]) -> MeleeQuery:
             tuple(MeleeClarity(c) for c in data.get("clarities") or ()),
         ),
         carats=_float(data.get("carats")),
+        budget_inr=_int(data.get("budget_inr")),
+        budget_per_carat=bool(data.get("budget_per_carat", False)),
     )
 
 

@@ -28,12 +28,16 @@ from elgbot.catalog.melee_sizes import (
     size_for_carat,
     sizes_between,
 )
+from elgbot.understanding.budget import read_budget
 from elgbot.understanding.lexer import Kind, Lexed, Token, lex, text_at
+from elgbot.understanding.limits import budget_problem
+from elgbot.understanding.money import read_amount
 from elgbot.understanding.unclear import Unclear
 
 _MM: Final = frozenset({"mm", "millimeter", "millimeters", "millimetre", "millimetres"})
 _POINTER: Final = frozenset({"pointer", "pointers", "ptr", "cent", "cents", "pt", "pts"})
 _CARAT: Final = frozenset({"ct", "cts", "carat", "carats", "crt", "crts", "karat", "karats"})
+_PER: Final = frozenset({"per", "/", "a", "each"})  # "20k per carat", "15000/ct"
 _EACH: Final = frozenset({"each", "per", "/", "a"})  # "0.02 ct each", "per stone", "a stone"
 _SIEVE_WORDS: Final = frozenset({"sieve", "sieves", "chalni", "size"})
 _RANGE: Final = frozenset({"-", "to"})
@@ -91,12 +95,15 @@ def read_melee_query(text: str) -> MeleeReading:
     carats = _weights(reading)
     band = _band(reading)
     size = _one_size(reading)
+    budget, per_carat = _budget(reading)
     query = MeleeQuery(
         mm_from=size.mm_from if size else None,
         mm_to=size.mm_to if size else None,
         size=size.label if size else "",
         band=band,
         carats=carats,
+        budget_inr=budget,
+        budget_per_carat=per_carat,
     )
     return MeleeReading(query, tuple(reading.unclear))
 
@@ -254,6 +261,37 @@ def _color_letters(tokens: Sequence[Token], index: int) -> tuple[str, int] | Non
     return None
 
 
+# ---- budget -----------------------------------------------------------------------------------
+def _budget(reading: _Reading) -> tuple[int | None, bool]:
+    """The most to spend, read last: every figure with a size or weight unit is claimed by
+    then, so a large bare figure is money. "20k per carat" or "₹15,000/ct" is a price per
+    carat; any other amount is for the whole order."""
+    per_carat = _price_per_carat(reading)
+    if per_carat is not None:
+        return per_carat, True
+    found = read_budget(reading.lexed, frozenset(reading.taken), bare_is_budget=True)
+    reading.unclear.extend(found.unclear)
+    reading.taken.update(found.indices)
+    return found.high, False
+
+
+def _price_per_carat(reading: _Reading) -> int | None:
+    tokens = reading.lexed.tokens
+    for per in range(1, len(tokens) - 1):
+        if tokens[per].text not in _PER or text_at(tokens, per + 1) not in _CARAT:
+            continue
+        for start in range(max(0, per - 3), per):  # "₹ 15,000", "20 k", "15000"
+            amount = read_amount(tokens, start)
+            if amount is None or amount.last != per - 1 or reading.taken & {start, per - 1}:
+                continue
+            if problem := budget_problem(amount.inr):
+                reading.problem("budget", start, per + 1, problem)
+                return None
+            reading.claim(start, per + 1)
+            return amount.inr
+    return None
+
+
 # ---- helpers ----------------------------------------------------------------------------------
 def _beside(tokens: Sequence[Token], index: int, words: frozenset[str]) -> bool:
     return text_at(tokens, index - 1) in words or text_at(tokens, index + 1) in words
@@ -281,4 +319,9 @@ def merge(old: MeleeQuery, new: MeleeQuery) -> MeleeQuery:
             new.band.colors or old.band.colors, new.band.clarities or old.band.clarities
         ),
         carats=new.carats if new.carats is not None else old.carats,
+        # A budget is one answer: a new one replaces the old, per carat or in all.
+        budget_inr=new.budget_inr if new.budget_inr is not None else old.budget_inr,
+        budget_per_carat=(
+            new.budget_per_carat if new.budget_inr is not None else old.budget_per_carat
+        ),
     )

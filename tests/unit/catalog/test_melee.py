@@ -13,6 +13,7 @@ from elgbot.catalog.melee import (
     MeleeQuery,
     Parcel,
     QualityBand,
+    cheapest_match,
     parse_clarity_range,
     parse_color_range,
     rank_parcels,
@@ -155,3 +156,22 @@ def test_a_sieve_does_not_take_the_sizes_that_only_touch_it() -> None:
     assert [p.stock_id for p in rank_parcels(sieve, [SMALLER, EF_VVS, bigger])] == ["A"]
     on_the_edge = MeleeQuery(1.80, 1.80, "1.8 mm")
     assert {p.stock_id for p in rank_parcels(on_the_edge, [SMALLER, EF_VVS, bigger])} == {"A", "D"}
+
+
+def test_a_budget_keeps_out_parcels_it_cannot_pay_for() -> None:
+    sieve = (1.80, 1.90, "+6.5 -7", QualityBand())
+    per_carat = MeleeQuery(*sieve, budget_inr=10_000, budget_per_carat=True)
+    assert [p.stock_id for p in rank_parcels(per_carat, [GH, DEF, EF_VVS])] == ["C", "A"]
+    # In all, over the quantity: ₹1,00,000 for 10 ct is ₹10,000/ct.
+    in_all = MeleeQuery(*sieve, carats=10, budget_inr=100_000)
+    assert [p.stock_id for p in rank_parcels(in_all, [GH, DEF, EF_VVS])] == ["C", "A"]
+    # Without a quantity an amount in all caps nothing: the results say what it buys.
+    unquantified = MeleeQuery(*sieve, budget_inr=50_000)
+    assert [p.stock_id for p in rank_parcels(unquantified, [GH, DEF, EF_VVS])] == ["C", "A", "B"]
+
+
+def test_the_cheapest_match_ignores_the_budget_but_not_size_or_band() -> None:
+    band = QualityBand("EF", (VVS,))
+    query = MeleeQuery(1.80, 1.90, "+6.5 -7", band, budget_inr=1_000, budget_per_carat=True)
+    assert rank_parcels(query, [GH, DEF, EF_VVS, SMALLER]) == []
+    assert cheapest_match(query, [GH, DEF, EF_VVS, SMALLER]) == EF_VVS

@@ -157,3 +157,26 @@ def test_a_quantity_with_the_option_is_what_goes_into_the_cart(text: str) -> Non
 def test_an_acknowledgement_at_results_files_no_quote(text: str) -> None:
     turn = say(found(WISH, PARCEL).session, text)
     assert not any(isinstance(e, RecordMeleeQuote) for e in turn.effects)
+
+
+def test_results_say_the_budget_and_what_it_buys_without_a_quantity() -> None:
+    wish = MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, budget_inr=50_000)
+    [text] = found(wish, PARCEL).replies
+    assert text.startswith(f"Melee parcels for {SIEVE} · EF VVS · up to ₹50,000:")
+    assert "   ₹50,000 buys 5.26 ct of this parcel" in text  # 50,000 / 9,500, rounded down
+    per_carat = MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, 10, 10_000, budget_per_carat=True)
+    [text] = found(per_carat, PARCEL).replies
+    assert text.startswith(f"Melee parcels for {SIEVE} · EF VVS · 10 ct · up to ₹10,000/ct:")
+    assert "buys" not in text
+
+
+def test_a_budget_below_every_parcel_names_the_lowest_price_and_offers_a_quote() -> None:
+    wish = MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, 10, budget_inr=50_000)
+    asked = Session(step=Step.COLLECT_MELEE, melee=wish)
+    turn = BOT.step(asked, MeleeFound((), cheapest=PARCEL))
+    assert turn.session.step is Step.MELEE_QUOTE_SUGGESTION
+    [text] = turn.replies
+    assert f"our lowest price for {SIEVE} · EF VVS · 10 ct is ₹9,500/ct (10 ct = ₹95,000)" in text
+    assert BOT.step(asked, MeleeFound(())).replies == (COPY.melee_no_match,)
+    more = say(turn.session, "1 lakh")  # a higher budget searches again
+    assert more.effects == (SearchMelee(MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, 10, 100_000)),)

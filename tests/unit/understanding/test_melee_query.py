@@ -28,6 +28,21 @@ VVS, VS, SI = MeleeClarity.VVS, MeleeClarity.VS, MeleeClarity.SI
         ("ef vvs", MeleeQuery(band=QualityBand("EF", (VVS,)))),
         ("G VS 20 cts", MeleeQuery(band=QualityBand("G", (VS,)), carats=20)),
         ("10 cts", MeleeQuery(carats=10)),
+        # A budget: in all, or per carat ("/ct", "per carat", "a carat").
+        (
+            "-0000 5ct under 50k",
+            MeleeQuery(0.70, 0.80, "-0000 (0.70–0.80 mm)", carats=5, budget_inr=50_000),
+        ),
+        ("1.3-1.5mm 1.5 lakh", MeleeQuery(1.3, 1.5, "1.3–1.5 mm", budget_inr=150_000)),
+        (
+            "1.3-1.5mm 15000/ct",
+            MeleeQuery(1.3, 1.5, "1.3–1.5 mm", budget_inr=15_000, budget_per_carat=True),
+        ),
+        (
+            "20 cts ₹12,000 per carat",
+            MeleeQuery(carats=20, budget_inr=12_000, budget_per_carat=True),
+        ),
+        ("10 cts 20k a carat", MeleeQuery(carats=10, budget_inr=20_000, budget_per_carat=True)),
     ],
 )
 def test_one_message_says_size_band_and_quantity(text: str, query: MeleeQuery) -> None:
@@ -45,6 +60,7 @@ def test_one_message_says_size_band_and_quantity(text: str, query: MeleeQuery) -
         ("9 mm", "size", "melee runs from 0.7 to 3.7 mm"),
         ("1.3 mm +6.5 -7", "size", "one size at a time"),
         ("20000 carats", "quantity", "0.2 to 10,000 carats"),
+        ("1.3 mm ₹10 per carat", "budget", "below our lowest price"),
     ],
 )
 def test_what_cannot_be_is_reported_not_used(text: str, field: str, reason: str) -> None:
@@ -62,3 +78,11 @@ def test_a_follow_up_quantity_keeps_the_size_and_band() -> None:
     before = read_melee_query("+6.5 -7 EF VVS").query
     after = merge(before, read_melee_query("10 cts").query)
     assert (after.size, after.band.label, after.carats) == ("+6.5 -7 (1.80–1.90 mm)", "EF VVS", 10)
+
+
+def test_a_new_budget_replaces_the_old_whole() -> None:
+    before = read_melee_query("+6.5 -7 10 cts 15000 per carat").query
+    after = merge(before, read_melee_query("under 2 lakh").query)
+    assert (after.budget_inr, after.budget_per_carat, after.carats) == (200_000, False, 10)
+    kept = merge(after, read_melee_query("GH VS").query)
+    assert (kept.budget_inr, kept.budget_per_carat) == (200_000, False)
