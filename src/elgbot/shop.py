@@ -60,7 +60,9 @@ class Shop:
         match effect:
             case SearchJewelry(query=query, after=after):
                 pieces = await self.jewelry.search(query, SHOWN_PIECES + after)
-                return JewelryFound(tuple(pieces), after)
+                if pieces or after or query.budget_max_inr is None:
+                    return JewelryFound(tuple(pieces), after)
+                return JewelryFound((), lowest_price_inr=await self.jewelry.lowest_price(query))
             case SearchMelee(query=query, after=after):
                 parcels = await self.melee.search(query, SHOWN_PARCELS + after)
                 if parcels or after or query.price_cap() is None:

@@ -81,6 +81,17 @@ async def test_an_engagement_ring_is_never_a_plain_band(store: SqlJewelry) -> No
     assert await _found(store, "platinum engagement ring") == ["RPT"]
 
 
+async def test_the_lowest_price_over_the_budget_is_of_a_piece_as_asked(store: SqlJewelry) -> None:
+    async def lowest(text: str) -> int | None:
+        return await store.lowest_price(read_jewelry_query(text).query)
+
+    assert await lowest("rose gold ring under 40000") == 49_000
+    assert await lowest("18k rose gold ring under 40000") == 58_000
+    assert await lowest("studs under 50000") == 52_000
+    assert await lowest("pendant under 10000") is None  # none at any price
+    assert await lowest("studs") is None  # no budget to be over
+
+
 async def test_at_most_four_pieces_are_shown(store: SqlJewelry) -> None:
     assert len(await _found(store, "ring")) == 4
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any, Final
 
 from sqlalchemy import ColumnElement, Row, func, or_, select, update
@@ -83,6 +84,21 @@ class SqlJewelry:
         )
         async with self._engine.connect() as conn:
             return [_piece(row) for row in await conn.execute(statement)]
+
+    async def lowest_price(self, query: JewelryQuery) -> int | None:
+        """The lowest price of a piece as asked but above the budget's ceiling; None when
+        there is none (the budget is then not what keeps the pieces out)."""
+        if query.budget_max_inr is None:
+            return None
+        unlimited = replace(query, budget_min_inr=None, budget_max_inr=None)
+        statement = select(func.min(jewelry.c.price_inr)).where(
+            jewelry.c.available == 1,
+            jewelry.c.price_inr > query.budget_max_inr,
+            *_conditions(unlimited),
+        )
+        async with self._engine.connect() as conn:
+            price = await conn.scalar(statement)
+        return None if price is None else int(price)
 
     async def get(self, stock_id: str) -> Piece | None:
         statement = select(jewelry).where(jewelry.c.stock_id == stock_id, jewelry.c.available == 1)

@@ -68,8 +68,10 @@ def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:
     if not event.pieces:
         # Earlier messages' parts stay until changed ("pendant under 30k", then "tennis
         # bracelet" still has the 30k): say what was searched, and that any part can change.
-        searched = copy.searched_for.format(spec=describe(query))
-        reply = f"{copy.design_suggestion}\n\n{searched}\n{copy.change_any_part}"
+        lines = [copy.design_suggestion, "", copy.searched_for.format(spec=describe(query))]
+        if event.lowest_price_inr is not None:
+            lines.append(copy.lowest_price.format(price=format_inr(event.lowest_price_inr)))
+        reply = "\n".join([*lines, copy.change_any_part])
         return Turn(replace(session, shown=()).at(Step.DESIGN_SUGGESTION), (reply,))
     shown = tuple(_shown(p) for p in event.pieces)
     found = replace(session, shown=shown).at(Step.JEWELRY_RESULTS_SHOWN)

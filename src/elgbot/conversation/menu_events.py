@@ -19,6 +19,7 @@ from elgbot.commerce.orders import Order
 class JewelryFound:
     pieces: tuple[Piece, ...]
     after: int = 0  # as in DiamondsFound
+    lowest_price_inr: int | None = None  # as in DiamondsFound
 
 
 @dataclass(frozen=True, slots=True)

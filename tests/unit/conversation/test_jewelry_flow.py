@@ -172,6 +172,9 @@ def test_nothing_found_offers_a_bespoke_design_and_records_it() -> None:
     assert reply.startswith(COPY.design_suggestion)
     # What was searched, since parts of earlier messages stay until changed.
     assert "Your search: ring · 18K rose gold · up to ₹60,000" in reply
+    assert "lowest price" not in reply
+    priced = BOT.step(asked, JewelryFound((), lowest_price_inr=72_000)).replies[0]
+    assert "up to ₹60,000\nOur lowest price for this is ₹72,000: send a higher budget" in priced
     accepted = say(offered.session, "yes")
     assert accepted.session.step is Step.DESIGN_REQUESTED
     assert accepted.effects == (RecordDesignQuote(RING_WISH, "rose gold ring 60k"),)
