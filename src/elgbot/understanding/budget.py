@@ -26,6 +26,14 @@ _LABELS: Final = frozenset(
     | {"call", "contact", "whatsapp", "paid", "transferred", "sent", "otp", "utr", "upi"}
     | {"invoice", "ref", "#", "tracking", "awb", "stock", "cert", "certificate", "igi", "gia"}
 )
+# "$1200", "500 usd": the store prices in rupees only, and a conversion would be a guess.
+_FOREIGN: Final = frozenset(
+    {"$", "usd", "dollar", "dollars", "€", "eur", "euro", "euros", "£", "gbp", "pounds"}
+    | {"aed", "dirham", "dirhams"}
+)
+_IN_RUPEES: Final = (
+    "our prices are in Indian rupees, so please send your budget in ₹ (e.g. ₹1,00,000)"
+)
 _UNSURE: Final = "is this your budget? please write it like ₹50,000 or 50k"
 _TWO_BUDGETS: Final = "more than one budget was given"
 _CONTRADICTION: Final = "the lower and upper budget contradict each other"
@@ -89,16 +97,29 @@ def _phrase_at(
         first = _borrowed(first, second)
     last = (second or first).last
     after = context_after(tokens, last, claimed)
+    start = before.start if before.start >= 0 else first.first
+    end = after.end if after.end >= 0 else last
+    if (foreign := _in_another_currency(tokens, start, end, first.first, last)) is not None:
+        return foreign
     kind = _kind(tokens, first, second, before, after)
     if kind is None:
         return None
-    start = before.start if before.start >= 0 else first.first
-    end = after.end if after.end >= 0 else last
     if kind is _Kind.UNSURE and bare_is_budget:
         kind = _Kind.BUDGET
     if kind is not _Kind.BUDGET:
         return _Phrase(kind, start, end)
     return _budget(first, second, after.bound or before.bound, start, end)
+
+
+def _in_another_currency(
+    tokens: Sequence[Token], start: int, end: int, first: int, last: int
+) -> _Phrase | None:
+    """ "$1200", "1500 usd": reported with the currency quoted, never read as rupees."""
+    before, after = text_at(tokens, first - 1) in _FOREIGN, text_at(tokens, last + 1) in _FOREIGN
+    if not (before or after):
+        return None
+    span = (min(start, first - 1) if before else start, max(end, last + 1) if after else end)
+    return _Phrase(_Kind.BUDGET, *span, problem=_IN_RUPEES)
 
 
 def _range_end(

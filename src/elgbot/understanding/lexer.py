@@ -35,7 +35,7 @@ _PLAIN: Final = (
     r"|(?P<three>3 ?e?x(?![a-z]))"
     r"|(?P<num>\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\w.])\.\d+)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
-    r"|(?P<sym>/-|[₹+~&:<>,=/-])"
+    r"|(?P<sym>/-|[₹$€£+~&:<>,=/-])"
 )
 # "3/4", "1 1/2", "1-1/2", "1 and 1/2", "1 and a half", "1 n half", "one and a half": one
 # number.

@@ -442,6 +442,9 @@ NOT_PLAUSIBLE = [
     Case("round 45.5", spec("round"), unclear=(("carat", "45.5"),)),
     Case("round 1ct cut 5", spec("round", 1.0), unclear=(("cut", "5"),)),
     Case("round 1ct Rs 5", spec("round", 1.0), unclear=(("budget", "Rs 5"),)),
+    # Another currency: the store prices in rupees, so the amount is asked again in ₹.
+    Case("round 1ct G under $1200", spec("round", 1.0, "G"), unclear=(("budget", "under $1200"),)),
+    Case("round 1ct 1500 usd", spec("round", 1.0), unclear=(("budget", "1500 usd"),)),
     Case("round 1ct G VVS3", spec("round", 1.0, "G"), unclear=(("clarity", "VVS3"),)),
     Case("round 35 carat", spec("round"), unclear=(("carat", "35 carat"),)),
     Case("round 1ct 1-90 ct", spec("round", 1.0), unclear=(("carat", "1-90 ct"),)),

@@ -88,6 +88,7 @@ def test_one_message_says_type_metal_budget_and_size(text: str, query: JewelryQu
         ("gold or platinum ring", "metal", "please name one metal"),
         ("earrings and rings", "piece", "one kind of piece at a time"),
         ("ring under ₹10", "budget", "below our lowest price"),
+        ("ring under 500 dollars", "budget", "our prices are in Indian rupees"),
     ],
 )
 def test_what_cannot_be_is_reported_not_used(text: str, field: str, reason: str) -> None:
