@@ -287,10 +287,13 @@ def _resolve(
 
 
 def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:
-    """What the customer just said wins; what they did not say is kept. A metal is
-    replaced whole ("in white gold" after "18k rose gold" is any white gold)."""
+    """What the customer just said wins; what they did not say is kept, except the style
+    and weight of another kind of piece. A metal is replaced whole ("in white gold" after
+    "18k rose gold" is any white gold)."""
     kind_changed = new.kind is not None and new.kind != old.kind
-    carats = new if new.carat_min is not None or new.carat_max is not None else old
+    # The stones' weight belongs to the piece, like its style: a new kind starts afresh.
+    said = new.carat_min is not None or new.carat_max is not None
+    carats = new if said or kind_changed else old
     budget = new if new.budget_min_inr is not None or new.budget_max_inr is not None else old
     return replace(
         old,

@@ -135,6 +135,8 @@ def test_a_new_weight_replaces_the_old_and_a_message_without_one_keeps_it() -> N
     assert (kept.carat_min, kept.carat_max) == (1, 1)
     changed = merge(kept, read_jewelry_query("under 0.5 carat").query)
     assert (changed.carat_min, changed.carat_max) == (None, 0.5)
+    pendant = merge(changed, read_jewelry_query("pendant").query)  # another kind of piece
+    assert (pendant.carat_min, pendant.carat_max, pendant.metal) == (None, None, kept.metal)
 
 
 def test_one_weight_admits_pieces_a_tenth_either_side() -> None:
