@@ -341,6 +341,10 @@ class Copy:
         "Sorry, we cannot find order {order_id} for this number. Please check the id, or "
         "type *agent* and our team will help you."
     )
+    order_change_by_team: str = (
+        "Cancelling, returning or changing an order is done by our team, who will check it "
+        "with you. Type *agent* and a member of our team will help you in this chat."
+    )
     order_id_not_understood: str = (
         "Sorry, I could not read an order id from that. Please send it like ELG-10234, or "
         "type *agent* and our team will help you."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 
@@ -46,6 +47,8 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     )
     if asked_budget and read_command(text) is Command.QUOTE:
         return file_quote(copy, session)
+    if _answers_the_carat(session.spec, text):  # "2" to "What carat weight, …?"
+        text = f"{text.strip()} ct"
     reading = read_diamond_spec(text, budget_expected=asked_budget)
     spec = merge(session.spec, reading.spec)
     known = replace(session, spec=spec, spec_text=_joined(session.spec_text, text))
@@ -68,6 +71,20 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
         )
         return Turn(waiting, (question,))
     return Turn(waiting, effects=(SearchDiamonds(spec),))
+
+
+_BARE_WEIGHT = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")
+_MOST_CARATS = 10
+
+
+def _answers_the_carat(spec: DiamondSpec, text: str) -> bool:
+    """A bare small figure after the bot asked for the weight (a shape known, no carat)."""
+    figure = text.strip()
+    if spec.shape is None or spec.carat_min is not None or spec.carat_max is not None:
+        return False
+    if not _BARE_WEIGHT.fullmatch(figure):
+        return False
+    return 0 < float(figure.replace(",", ".")) <= _MOST_CARATS
 
 
 def _without_budget(session: Session, text: str) -> Turn | None:

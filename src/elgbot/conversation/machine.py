@@ -154,6 +154,19 @@ _PICKING = frozenset(
     {Step.DIAMOND_RESULTS_SHOWN, Step.JEWELRY_RESULTS_SHOWN, Step.MELEE_RESULTS_SHOWN}
 )
 
+# Steps that read no number of their own: a bare "4" there is the main menu's item 4.
+_NUMBERLESS = frozenset(
+    {Step.ASK_ORDER_ID, Step.COLLECT_JEWELRY, Step.COLLECT_MELEE, Step.SUPPORT}
+    | {Step.QUOTE_SUGGESTION, Step.DESIGN_SUGGESTION, Step.MELEE_QUOTE_SUGGESTION}
+)
+
+
+def _numbers_mean_the_menu(session: Session) -> bool:
+    # A diamond spec under way reads a bare number as an answer ("2" after "what carat?").
+    fresh_spec = session.step is Step.COLLECT_DIAMOND_SPECS and session.spec.is_empty
+    return session.step in _NUMBERLESS or fresh_spec
+
+
 # The steps after a search that found nothing, and the question each is waiting on.
 _QUOTE_QUESTION: dict[Step, Callable[[Copy], str]] = {
     Step.QUOTE_SUGGESTION: lambda copy: copy.quote_question_again,
@@ -294,8 +307,19 @@ class Conversation:
         return f"{self.copy.nothing_matched_to_add}\n{question(self.copy)}"
 
     def _bare_number(self, session: Session, text: str) -> Turn | None:
-        number = read_option_number(text) if session.step in _PICKING and session.shown else None
-        return None if number is None else Turn(session, (self.copy.bare_number.format(n=number),))
+        """A bare "3": an option on the screen (asked to confirm), else the main menu's
+        item where a number means nothing else; never a dead end."""
+        number = read_option_number(text)
+        if number is None:
+            return None
+        shown = len(session.shown) if session.step in _PICKING else 0
+        if 1 <= number <= shown:
+            return Turn(session, (self.copy.bare_number.format(n=number),))
+        if 1 <= number <= len(MenuChoice) and (shown or _numbers_mean_the_menu(session)):
+            return _main_menu(self.copy, session.at(Step.MAIN_MENU), text)
+        if shown:
+            return Turn(session, (self.copy.no_such_option.format(n=number, count=shown),))
+        return None
 
     def _added(self, event: CartAdded) -> str:
         template = {

@@ -16,7 +16,7 @@ from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
 from elgbot.conversation.session import Session, Step
 from elgbot.understanding.commands import Command, read_command, read_option_number
-from elgbot.understanding.order_id import asks_to_track, read_order_id
+from elgbot.understanding.order_id import asks_to_change_an_order, asks_to_track, read_order_id
 
 
 def start(copy: Copy, session: Session) -> Turn:
@@ -33,6 +33,8 @@ _WAITING_FOR_ORDERS = _ORDER_STEPS | {Step.MAIN_MENU, Step.SUPPORT}
 def asked_to_track(copy: Copy, session: Session, text: str) -> Turn | None:
     """ "track ELG-10234" or "where is my order?" at any step: straight to that order, or
     to the sender's list, as if they had picked Track My Order."""
+    if asks_to_change_an_order(text):  # "cancel order ELG-10234": a person's job
+        return Turn(session, (copy.order_change_by_team,))
     if not asks_to_track(text):
         return None
     order_id = read_order_id(text)
@@ -76,6 +78,8 @@ def on_list(copy: Copy, session: Session, text: str) -> Turn:
 def on_order_id(copy: Copy, session: Session, text: str, not_read: str = "") -> Turn:
     if read_command(text) in (Command.YES, Command.NO):  # "ok" after an order was shown
         return Turn(session, (copy.order_footer,))
+    if asks_to_change_an_order(text):
+        return Turn(session, (copy.order_change_by_team,))
     order_id = read_order_id(text)
     if order_id is None:
         return Turn(session, (not_read or copy.order_id_not_understood,))

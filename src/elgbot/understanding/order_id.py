@@ -3,7 +3,9 @@
 
 An id is the first word with a digit in it, with a short code of letters right before it
 ("ELG 10234") joined on, since stores print ids both ways; the store compares ids by their
-letters and digits only (`commerce.orders.order_key`).
+letters and digits only (`commerce.orders.order_key`). Only a bare number takes a code
+before it ("when will ELG-10235 arrive" is ELG-10235, not "will ELG-10235"), and a number
+of one or two digits is a date or a count, never an id ("it was due on 20 jan").
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ _FILLERS: Final = frozenset(
     | {"hai", "kya", "kahan", "details", "ref", "reference"}
 )
 _MIN_CHARS: Final = 3
+_MIN_DIGITS: Final = 3
 _MAX_CHARS: Final = 64
 _MAX_PREFIX: Final = 5
 
@@ -28,10 +31,10 @@ _MAX_PREFIX: Final = 5
 def read_order_id(text: str) -> str | None:
     words = [w.rstrip(".") for w in _WORD.findall(text)]
     for index, word in enumerate(words):
-        if not any(ch.isdigit() for ch in word):
+        if sum(ch.isdigit() for ch in word) < _MIN_DIGITS:
             continue
         before = words[index - 1] if index else ""
-        prefixed = before.isalpha() and len(before) <= _MAX_PREFIX
+        prefixed = word.isdigit() and before.isalpha() and len(before) <= _MAX_PREFIX
         order_id = f"{before} {word}" if prefixed and before.lower() not in _FILLERS else word
         alnum = sum(ch.isalnum() for ch in order_id)
         return order_id if alnum >= _MIN_CHARS and len(order_id) <= _MAX_CHARS else None
@@ -47,5 +50,35 @@ _ASKS_TO_TRACK: Final = re.compile(
 )
 
 
+# Or an order's id with a word about it ("when will ELG-10235 arrive?", "status ELG-10234"),
+# or alone: the store's ids are a short code of letters and at least four digits.
+_AN_ORDER_ID: Final = re.compile(r"(?<![\w-])[a-z]{2,5}[-/ ]?\d{4,}\b")
+_ABOUT_AN_ORDER: Final = re.compile(
+    r"\b(?:order|status|arrive|arriving|deliver\w*|dispatch\w*|ship\w*|receiv\w*|late"
+    r"|parcel|package|courier|kab|kahan)\b"
+)
+_AN_ID_ALONE: Final = 2  # "ELG-10234", "ELG 10234"
+
+
 def asks_to_track(text: str) -> bool:
-    return _ASKS_TO_TRACK.search(normalise(text)) is not None
+    said = normalise(text)
+    if _ASKS_TO_TRACK.search(said) is not None:
+        return True
+    if _AN_ORDER_ID.search(said) is None:
+        return False
+    return _ABOUT_AN_ORDER.search(said) is not None or len(said.split()) <= _AN_ID_ALONE
+
+
+_AN_ORDER: Final = re.compile(r"\b(?:my|the|this|an?) (?:order|parcel|package|delivery)\b")
+_CHANGE: Final = re.compile(
+    r"\b(?:cancel\w*|return\w*|refund\w*|exchange\w*|replace\w*|modify|change|address)\b"
+)
+
+
+def asks_to_change_an_order(text: str) -> bool:
+    """ "cancel order ELG-10234", "return my order": not answered by showing its status.
+    ("return policy", with no order named, is a question for the assistant.)"""
+    said = normalise(text)
+    if _CHANGE.search(said) is None:
+        return False
+    return _AN_ORDER_ID.search(said) is not None or _AN_ORDER.search(said) is not None

@@ -25,6 +25,7 @@ from elgbot.conversation.events import (
 )
 from elgbot.conversation.inbound import MessageKind
 from elgbot.conversation.machine import STEPS, Conversation
+from elgbot.conversation.menu_events import ListOrders
 from elgbot.conversation.sections import SECTION_OF as _SECTION
 from elgbot.conversation.session import Session, ShownItem, Step
 
@@ -424,14 +425,48 @@ def test_a_fancy_colour_is_answered_honestly_and_offered_a_quote() -> None:
     assert "Quote" in reply
 
 
-@pytest.mark.parametrize("text", ["2", "3", "#2"])
+@pytest.mark.parametrize("text", ["1", "2", "#2"])
 def test_a_bare_number_beside_results_asks_instead_of_adding_to_the_cart(text: str) -> None:
-    # "3" may mean menu item 3 (Lab Melee): never put something in the cart on a guess.
+    # "2" may mean menu item 2 (Lab Jewelry): never put something in the cart on a guess.
     turn = say(RESULTS, text)
     assert turn.effects == ()
     [reply] = turn.replies
     assert "add to cart" in reply
     assert "menu" in reply
+
+
+def test_a_bare_number_past_the_options_is_the_menu_item_or_says_how_many_there_are() -> None:
+    assert len(RESULTS.shown) == 2
+    assert say(RESULTS, "3").session.step is Step.COLLECT_MELEE
+    assert say(RESULTS, "4").effects == (ListOrders(),)
+    [reply] = say(RESULTS, "9").replies
+    assert reply == COPY.no_such_option.format(n=9, count=2)
+
+
+@pytest.mark.parametrize(
+    ("session", "step"),
+    [
+        (Session(step=Step.COLLECT_DIAMOND_SPECS), Step.COLLECT_JEWELRY),
+        (Session(step=Step.COLLECT_JEWELRY), Step.COLLECT_JEWELRY),
+        (
+            Session(step=Step.QUOTE_SUGGESTION, spec=DiamondSpec(shape=Shape.OVAL)),
+            Step.COLLECT_JEWELRY,
+        ),
+        (Session(step=Step.COLLECT_MELEE), Step.COLLECT_JEWELRY),
+    ],
+)
+def test_a_bare_menu_number_where_numbers_mean_nothing_is_the_menu_item(
+    session: Session, step: Step
+) -> None:
+    assert say(session, "2").session.step is step
+
+
+def test_a_bare_figure_answers_the_carat_question() -> None:
+    asked = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round").session
+    assert asked.spec.carat_min is None
+    answered = say(asked, "2").session
+    assert (answered.spec.carat_min, answered.spec.carat_max) == (2.0, 2.0)
+    assert say(asked, "1.5").session.spec.carat_min == 1.5
 
 
 ROUND_1CT = Session(

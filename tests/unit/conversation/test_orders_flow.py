@@ -105,6 +105,12 @@ DIAMOND_RESULTS = Session(step=Step.DIAMOND_RESULTS_SHOWN)
         (DIAMOND_RESULTS, "track ELG-1002 please", "ELG-1002"),
         (Session(step=Step.SUPPORT), "Where's my order #10234", "10234"),
         (Session(step=Step.COLLECT_JEWELRY), "tracking ELG-1002", "ELG-1002"),
+        # An id with a word about it, or alone; a word before an id is not part of it.
+        (Session(), "when will ELG-10235 arrive?", "ELG-10235"),
+        (Session(), "ELG-10234", "ELG-10234"),
+        (Session(), "status ELG-10234", "ELG-10234"),
+        (Session(), "my order ELG-10235 not received yet", "ELG-10235"),
+        (ASKED, "did you ship ELG-10235 yet", "ELG-10235"),
     ],
 )
 def test_asking_to_track_an_id_looks_it_up_from_any_step(
@@ -138,6 +144,26 @@ def test_asking_to_track_without_an_id_lists_the_senders_orders(text: str, step:
 def test_other_talk_of_orders_is_not_tracking(text: str) -> None:
     turn = say(Session(), text)
     assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
+
+
+@pytest.mark.parametrize("session", [Session(), ASKED, LISTED])
+@pytest.mark.parametrize("text", ["cancel order ELG-10234", "I want to return ELG-1002"])
+def test_cancelling_or_returning_an_order_is_sent_to_the_team(session: Session, text: str) -> None:
+    turn = say(session, text)
+    assert turn.effects == ()
+    assert turn.replies == (COPY.order_change_by_team,)
+
+
+@pytest.mark.parametrize("text", ["it was supposed to come on 20 jan", "placed 12 days ago"])
+def test_a_day_or_a_count_is_never_an_order_id(text: str) -> None:
+    assert say(ASKED, text).effects == ()
+
+
+@pytest.mark.parametrize(("text", "step"), [("1", Step.COLLECT_DIAMOND_SPECS), ("5", Step.SUPPORT)])
+def test_a_menu_number_where_an_order_id_is_asked_goes_to_that_menu_item(
+    text: str, step: Step
+) -> None:
+    assert say(ASKED, text).session.step is step
 
 
 @pytest.mark.parametrize("status", [OrderStatus.DELIVERED, OrderStatus.CANCELLED])
