@@ -57,8 +57,9 @@ def show_found(copy: Copy, session: Session, event: MeleeFound) -> Turn:
 
 def _no_match(copy: Copy, query: MeleeQuery, cheapest: Parcel | None) -> str:
     """The quote offer; when the budget is what keeps the parcels out, the lowest price."""
-    if cheapest is None:
-        return copy.melee_no_match
+    if cheapest is None:  # earlier messages' parts stay until changed: say what was searched
+        searched = copy.searched_for.format(spec=describe(query))
+        return f"{copy.melee_no_match}\n\n{searched}\n{copy.change_any_part}"
     price = f"{format_inr(cheapest.price_per_carat_inr)}/ct"
     if query.carats:
         total = format_inr(cheapest.total_for(query.carats))

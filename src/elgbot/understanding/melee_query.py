@@ -231,7 +231,7 @@ def _band(reading: _Reading) -> QualityBand:
         if token.text in _CLARITY_WORDS or (token.raw == "IF"):
             clarity_codes.append(token.text.upper())
             reading.claim(index, index)
-        elif not colors and (letters := _color_letters(tokens, index)):
+        elif not colors and (letters := _color_letters(tokens, index, index - 1 in reading.taken)):
             colors = letters[0]
             reading.claim(index, index + letters[1] - 1)
     try:
@@ -241,14 +241,19 @@ def _band(reading: _Reading) -> QualityBand:
     return QualityBand(colors, clarities)
 
 
-def _color_letters(tokens: Sequence[Token], index: int) -> tuple[str, int] | None:
+def _color_letters(
+    tokens: Sequence[Token], index: int, after_size: bool = False
+) -> tuple[str, int] | None:
     """'EF', 'def vvs', 'GH' (letters in a row of the scale), 'd-f', or 'g' before a
-    clarity. Lower-case letters need a clarity or "colour" beside them: "hi" is a greeting."""
+    clarity. Lower-case letters need a clarity or "colour" beside them, or a size or
+    quantity right before ("2mm def"): alone, "hi" is a greeting."""
     token, word = tokens[index], tokens[index].text
     if token.kind is not Kind.WORD or not word.isalpha():
         return None
     letters = word.upper()
-    graded = token.raw.isupper() or _beside(tokens, index, _CLARITY_WORDS | _COLOR_WORDS)
+    graded = (
+        token.raw.isupper() or after_size or _beside(tokens, index, _CLARITY_WORDS | _COLOR_WORDS)
+    )
     if 2 <= len(letters) <= 4 and letters in COLOR_LETTERS and graded:
         return letters, 1
     if len(letters) == 1 and letters in COLOR_LETTERS:
@@ -315,9 +320,8 @@ def merge(old: MeleeQuery, new: MeleeQuery) -> MeleeQuery:
         mm_from=new.mm_from if sized else old.mm_from,
         mm_to=new.mm_to if sized else old.mm_to,
         size=new.size if sized else old.size,
-        band=QualityBand(
-            new.band.colors or old.band.colors, new.band.clarities or old.band.clarities
-        ),
+        # A band is one answer too: "GH" after "EF VVS" is GH of any clarity, not GH VVS.
+        band=old.band if new.band == QualityBand() else new.band,
         carats=new.carats if new.carats is not None else old.carats,
         # A budget is one answer: a new one replaces the old, per carat or in all.
         budget_inr=new.budget_inr if new.budget_inr is not None else old.budget_inr,

@@ -28,6 +28,7 @@ VVS, VS, SI = MeleeClarity.VVS, MeleeClarity.VS, MeleeClarity.SI
         ("ef vvs", MeleeQuery(band=QualityBand("EF", (VVS,)))),
         ("G VS 20 cts", MeleeQuery(band=QualityBand("G", (VS,)), carats=20)),
         ("10 cts", MeleeQuery(carats=10)),
+        ("2mm def", MeleeQuery(2.0, 2.0, "2 mm", QualityBand("DEF"))),  # after a size
         # A budget: in all, or per carat ("/ct", "per carat", "a carat").
         (
             "-0000 5ct under 50k",
@@ -86,3 +87,10 @@ def test_a_new_budget_replaces_the_old_whole() -> None:
     assert (after.budget_inr, after.budget_per_carat, after.carats) == (200_000, False, 10)
     kept = merge(after, read_melee_query("GH VS").query)
     assert (kept.budget_inr, kept.budget_per_carat) == (200_000, False)
+
+
+def test_a_new_band_replaces_the_old_whole() -> None:
+    before = read_melee_query("+6.5 -7 EF VVS 10 carats").query
+    after = merge(before, read_melee_query("1.5mm GH 20 ct").query)
+    assert (after.band, after.carats) == (QualityBand("GH"), 20)
+    assert merge(before, read_melee_query("20 ct").query).band == before.band
