@@ -144,18 +144,19 @@ class MeleeQuery:
 def rank_parcels(
     query: MeleeQuery, parcels: Iterable[Parcel], limit: int = SHOWN_PARCELS
 ) -> list[Parcel]:
-    """Matching parcels within the budget: the asked band exactly, nearest size, enough
-    stock, cheapest. When no parcel's size overlaps the asked one, parcels within the
-    trade's ±0.1 mm tolerance are offered instead."""
+    """Matching parcels within the budget: the asked band exactly, nearest size, cheapest.
+    Not by stock against the quantity: a customer who sends the quantity after seeing the
+    list must find each option under the same number (a short parcel says so on its line).
+    When no parcel's size overlaps the asked one, parcels within the trade's ±0.1 mm
+    tolerance are offered instead."""
     middle = (
         None if query.mm_from is None or query.mm_to is None else (query.mm_from + query.mm_to) / 2
     )
 
-    def key(parcel: Parcel) -> tuple[bool, float, bool, int]:
+    def key(parcel: Parcel) -> tuple[bool, float, int, str]:
         distance = 0.0 if middle is None else abs((parcel.mm_from + parcel.mm_to) / 2 - middle)
-        short = query.carats is not None and parcel.carats_available < query.carats
         exact = parcel.band == query.band or query.band == QualityBand()
-        return (not exact, round(distance, 3), short, parcel.price_per_carat_inr)
+        return (not exact, round(distance, 3), parcel.price_per_carat_inr, parcel.stock_id)
 
     return sorted((p for p in _matching(query, parcels) if query.affords(p)), key=key)[:limit]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 
@@ -175,3 +176,13 @@ def test_the_cheapest_match_ignores_the_budget_but_not_size_or_band() -> None:
     query = MeleeQuery(1.80, 1.90, "+6.5 -7", band, budget_inr=1_000, budget_per_carat=True)
     assert rank_parcels(query, [GH, DEF, EF_VVS, SMALLER]) == []
     assert cheapest_match(query, [GH, DEF, EF_VVS, SMALLER]) == EF_VVS
+
+
+def test_a_quantity_does_not_renumber_the_options() -> None:
+    # "add to cart 2" asks how many carats; after "20 cts" option 2 is the same parcel,
+    # though it holds fewer (its line says so).
+    small = Parcel("S", "+6.5 -7", 1.80, 1.90, QualityBand("EF", (VVS,)), 5.0, 9_000)
+    sieve = MeleeQuery(1.80, 1.90, "+6.5 -7", QualityBand("EF", (VVS,)))
+    before = rank_parcels(sieve, [EF_VVS, small, DEF])
+    after = rank_parcels(replace(sieve, carats=20), [EF_VVS, small, DEF])
+    assert [p.stock_id for p in before] == [p.stock_id for p in after] == ["S", "A", "B"]
