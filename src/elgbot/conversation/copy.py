@@ -130,8 +130,16 @@ class Copy:
         "We stock white (D–Z) laboratory-grown diamonds only, not {fancy} ones. "
         "Type *Quote* and our team can look for one for you."
     )
+    # Also a first message the bot cannot read: the customer may never have seen the menu.
     not_understood: str = (
-        "Sorry, I didn’t understand that. Reply with a number from 1 to 5, or type *menu*."
+        "Sorry, I didn’t understand that. Here is what I can help with:\n"
+        "1. Lab Diamonds\n"
+        "2. Lab Jewelry\n"
+        "3. Lab Melee\n"
+        "4. Track My Order\n"
+        "5. Talk to Support\n"
+        "\n"
+        "Reply with a number from 1 to 5, or ask me a question."
     )
     empty_message: str = "I didn’t receive any text. Type *menu* to see what I can do."
     media_not_supported: str = (

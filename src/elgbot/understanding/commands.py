@@ -43,6 +43,9 @@ _WORDS: Final[dict[str, Command]] = {
             "good evening",
             "hi there",
             "hello there",
+            *("hlo", "hllo", "helloo", "hellooo", "heyy", "hiee", "hie", "gm", "yo"),
+            *("good morning", "gud morning", "morning", "hola", "salaam", "sat sri akal"),
+            *("anyone there", "is anyone there", "anybody there"),
         ],
         Command.MENU,
     ),
@@ -83,10 +86,23 @@ _ADD_TO_CART = re.compile(
 )
 
 
+_WAVES: Final = frozenset({"👋", "👋🏻", "👋🏼", "👋🏽", "👋🏾", "👋🏿", "🙋", "🙋‍♂️", "🙋‍♀️"})
+# Courtesies around a command: "menu please", "hii sir", "hello team".
+_COURTESIES: Final = frozenset(
+    {"sir", "madam", "mam", "maam", "ma'am", "ji", "please", "pls", "plz", "dear", "team"}
+    | {"bhai", "bhaiya", "didi", "elg", "there", "all", "everyone"}
+)
+
+
 def read_command(text: str) -> Command | None:
+    if text.strip() in _WAVES:
+        return Command.MENU
     words = normalise(text).rstrip("!.")
     if words in _WORDS:
         return _WORDS[words]
+    plain = " ".join(w for w in words.split() if w not in _COURTESIES)
+    if plain and plain != words and plain in _WORDS:
+        return _WORDS[plain]
     near = close_to(words, _FUZZY, cutoff=0.85) if 4 <= len(words) <= 20 else None
     return _WORDS[near] if near else None
 

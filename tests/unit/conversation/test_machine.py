@@ -55,6 +55,20 @@ def test_a_greeting_shows_the_main_menu_from_every_step(step: Step, greeting: st
     assert turn.replies == (COPY.main_menu,)
 
 
+@pytest.mark.parametrize(
+    "greeting", ["hii sir", "hlo", "gm", "Menu please", "hello team", "👋", "is anyone there"]
+)
+def test_greetings_with_courtesies_or_shorthand_show_the_menu(greeting: str) -> None:
+    assert say(Session(), greeting).replies == (COPY.main_menu,)
+
+
+def test_what_the_menu_cannot_read_lists_the_menu_again() -> None:
+    # A first message may be this one: the customer has not seen the menu yet.
+    [reply] = say(Session(), "qwpoeiruty zxmcnvb").replies
+    assert "1. Lab Diamonds" in reply
+    assert "5. Talk to Support" in reply
+
+
 @pytest.mark.parametrize("choice", ["1", "1.", "Lab Diamonds", "lab diamonds", "dimonds", "one"])
 def test_the_menu_takes_the_number_or_the_keyword(choice: str) -> None:
     turn = say(Session(), choice)
