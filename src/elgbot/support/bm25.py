@@ -21,7 +21,7 @@ _STOPWORDS: Final = _words(
     those there here what which who whom how when where why can could will would should
     shall may might must please pls tell know want need any some not no yes so than then
     just also very more most all each other such only own same too s t ok okay hi
-    hello thanks thank kya hai hain ka ki ke ko se mujhe aap
+    hello thanks thank kya hai hain ka ki ke ko se mujhe aap free
     """
 )
 
@@ -34,12 +34,15 @@ def terms(text: str) -> list[str]:
 
 def _stem(word: str) -> str:
     # Enough to match "returns"/"return", "certified"/"certificate", "shipping"/"ship".
+    # ("free" is a stopword: "free resizing?" is about resizing, not free shipping.)
     for suffix, keep in (("ification", 6), ("icate", 5), ("ified", 5), ("ing", 4), ("ies", 4)):
         if word.endswith(suffix) and len(word) - len(suffix) >= keep - 2:
             return _undoubled(word[: -len(suffix)])
     if word.endswith(("ed", "es")) and len(word) > 4:
         return _undoubled(word[:-2])
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    if word.endswith("e") and len(word) > 4:  # "resize" as "resizing", "store" as "storing"
         return word[:-1]
     return word
 

@@ -30,7 +30,14 @@ _PHRASES: Final[dict[str, MenuChoice]] = {
         ["lab jewelry", "lab jewellery", "jewelry", "jewellery", "jewels", "rings", "ring"],
         MenuChoice.JEWELRY,
     ),
-    **dict.fromkeys(["lab melee", "melee", "melee diamonds"], MenuChoice.MELEE),
+    **dict.fromkeys(
+        [
+            *("lab melee", "melee", "melee diamonds", "small diamonds"),
+            *("small diamonds for jewellery", "small diamonds for jewellery making"),
+            "small diamonds for jewelry making",
+        ],
+        MenuChoice.MELEE,
+    ),
     **dict.fromkeys(
         ["track my order", "track order", "order status", "my order", "track", "order"],
         MenuChoice.TRACK_ORDER,

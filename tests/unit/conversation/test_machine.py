@@ -62,6 +62,10 @@ def test_greetings_with_courtesies_or_shorthand_show_the_menu(greeting: str) -> 
     assert say(Session(), greeting).replies == (COPY.main_menu,)
 
 
+def test_small_diamonds_for_jewellery_making_are_melee() -> None:
+    assert say(Session(), "small diamonds for jewellery making").session.step is Step.COLLECT_MELEE
+
+
 def test_what_the_menu_cannot_read_lists_the_menu_again() -> None:
     # A first message may be this one: the customer has not seen the menu yet.
     [reply] = say(Session(), "qwpoeiruty zxmcnvb").replies

@@ -32,6 +32,12 @@ FAQ = FaqAssistant(load_facts())
         ("do you have EMI?", "Payment"),
         ("where is your store?", "Other ways to reach us"),
         ("where is my order", "Orders and tracking"),
+        ("how to clean my ring", "Caring for your jewellery"),
+        ("ring resize free hai?", "Repairs and resizing"),
+        ("my ring stone fell out", "Repairs and resizing"),
+        ("will it pass diamond tester", "Are laboratory-grown diamonds real?"),
+        ("video call pe diamond dikha sakte ho?", "Other ways to reach us"),
+        ("is shipping free", "Shipping"),
     ],
 )
 async def test_a_question_gets_the_best_matching_topic_as_it_is_written(
