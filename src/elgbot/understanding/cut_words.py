@@ -41,6 +41,7 @@ _NOT_BEFORE: Final = frozenset(
 )
 
 
+_FIELD_NAMES: Final = frozenset({"budget", "price"})
 # "is good", "colour good?": an opinion, not a grade.
 _NOT_AFTER: Final = frozenset(
     {"is", "are", "looks", "look", "seems", "so", "too", "not", "quite", "pretty", "really"}
@@ -69,12 +70,22 @@ def loose(tokens: Sequence[Token], index: int, taken: Collection[int]) -> GradeW
         return None
     if text_at(tokens, index) not in _EVERYDAY:
         return found
-    if (
-        text_at(tokens, index + found.width) in _NOT_BEFORE
-        or text_at(tokens, index - 1) in _NOT_AFTER
-    ):
+    after = index + found.width
+    if (text_at(tokens, after) in _NOT_BEFORE and not _a_field_follows(tokens, after)) or text_at(
+        tokens, index - 1
+    ) in _NOT_AFTER:
         return None
     return found
+
+
+def _a_field_follows(tokens: Sequence[Token], index: int) -> bool:
+    """ "excellent budget 75000": the budget is the next field, not what is excellent."""
+    figure = index + 1 + (text_at(tokens, index + 1) in ("₹", "rs", "inr", ":", "-"))
+    return (
+        text_at(tokens, index) in _FIELD_NAMES
+        and 0 <= figure < len(tokens)
+        and (tokens[figure].kind is Kind.NUM)
+    )
 
 
 def code_like(token: Token) -> bool:

@@ -188,6 +188,15 @@ TRADE_SHORTHAND = [
     Case("OV 1.5ct F SI1-2 50k", spec("oval", 1.5, "F", "SI1 SI2", budget=50_000)),
     Case("round 1ct G VS 1/2", spec("round", 1.0, "G", "VS1 VS2")),
     Case("RB 2.00 D FL", spec("round", 2.0, "D", "FL")),
+    # A grade right before the budget field is the cut ("good budget" alone is not).
+    Case(
+        "round 1ct G VS1 excellent budget 75000",
+        spec("round", 1.0, "G", "VS1", "excellent", 75_000),
+    ),
+    Case(
+        "round 1ct G VS1 very good budget ₹75,000",
+        spec("round", 1.0, "G", "VS1", "very good", 75_000),
+    ),
     # Markup pasted from a web page is not read; "<" before money still is.
     Case("<b>round 1ct</b> G <i>VS1</i>", spec("round", 1.0, "G", "VS1")),
     Case("<p>Oval, 2ct, F</p><br/> <50k", spec("oval", 2.0, "F", budget=50_000)),
