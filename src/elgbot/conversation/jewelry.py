@@ -21,7 +21,12 @@ from elgbot.conversation.replies import carat_text
 from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command
-from elgbot.understanding.jewelry_query import JewelryReading, merge, read_jewelry_query
+from elgbot.understanding.jewelry_query import (
+    JewelryReading,
+    merge,
+    opened,
+    read_jewelry_query,
+)
 from elgbot.understanding.money import format_inr
 from elgbot.understanding.open_fields import leaves_budget_open
 
@@ -35,6 +40,8 @@ def collect(copy: Copy, session: Session, text: str) -> Turn:
     """Read the wish, merge it with what we know, then search (or say what was unclear)."""
     if read_command(text) is Command.QUOTE:
         return _design_quote(copy, session)
+    if (turn := _with_parts_opened(session, text)) is not None:
+        return turn
     reading = read_jewelry_query(text)
     if reading.unclear:
         return Turn(session.at(Step.COLLECT_JEWELRY), (_unclear(copy, reading),))
@@ -50,10 +57,8 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
     *quote* asks the team for a bespoke design."""
     if read_command(text) is Command.QUOTE:
         return _design_quote(copy, replace(session, shown=()))
-    if leaves_budget_open(text) and session.jewelry.budget_max_inr is not None:
-        query = replace(session.jewelry, budget_min_inr=None, budget_max_inr=None)
-        opened = replace(session, jewelry=query, shown=()).at(Step.COLLECT_JEWELRY)
-        return Turn(opened, effects=(SearchJewelry(query),))
+    if (turn := _with_parts_opened(session, text)) is not None:
+        return turn
     if read_jewelry_query(text).says_something:
         return collect(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.jewelry_results_help)
@@ -87,11 +92,27 @@ def on_design_suggestion(copy: Copy, session: Session, text: str) -> Turn:
     command = read_command(text)
     if command in (Command.YES, Command.QUOTE):
         return _design_quote(copy, session)
+    if (turn := _with_parts_opened(session, text)) is not None:
+        return turn
     if command is Command.NO:
         return Turn(session.at(Step.COLLECT_JEWELRY), (copy.design_declined,))
     if read_jewelry_query(text).says_something:
         return collect(copy, session, text)
     return Turn(session, (copy.design_question_again,))
+
+
+def _with_parts_opened(session: Session, text: str) -> Turn | None:
+    """ "any metal", "any budget", "sab dikhao": the same search with those parts open."""
+    query = session.jewelry
+    if query.is_empty:
+        return None
+    wider = opened(query, text) or query
+    if leaves_budget_open(text):
+        wider = replace(wider, budget_min_inr=None, budget_max_inr=None)
+    if wider == query:
+        return None
+    searching = replace(session, jewelry=wider, shown=()).at(Step.COLLECT_JEWELRY)
+    return Turn(searching, effects=(SearchJewelry(wider),))
 
 
 def _design_quote(copy: Copy, session: Session) -> Turn:

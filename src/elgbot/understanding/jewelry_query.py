@@ -12,6 +12,7 @@ jewellery request is one). What cannot be (size 45, "platinum 18k") is reported 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -36,7 +37,7 @@ from elgbot.understanding.budget import read_budget
 from elgbot.understanding.carat import read_carats
 from elgbot.understanding.lexer import Kind, Lexed, Token, lex, text_at
 from elgbot.understanding.unclear import Unclear
-from elgbot.understanding.words import close_to
+from elgbot.understanding.words import close_to, normalise
 
 _ENGAGEMENT: Final = frozenset({"engagement", "engagment", "engagemnt", "proposal", "sagai"})
 _SIZE_WORDS: Final = frozenset({"size", "sz", "sizes"})
@@ -303,8 +304,43 @@ def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:
         # A budget is one answer: "under 30000" after "40k-80k" replaces the range whole.
         budget_min_inr=budget.budget_min_inr,
         budget_max_inr=budget.budget_max_inr,
-        ring_size=new.ring_size if new.ring_size is not None else old.ring_size,
+        # A size is a ring's: earrings after "ring size 14" have none.
+        ring_size=new.ring_size if new.ring_size is not None else _size_kept(old, new),
         carat_min=carats.carat_min,
         carat_max=carats.carat_max,
         engagement=new.engagement if new.kind is not None else old.engagement,
+    )
+
+
+def _size_kept(old: JewelryQuery, new: JewelryQuery) -> float | None:
+    return old.ring_size if new.kind in (None, JewelryKind.RING) else None
+
+
+# "any metal", "all sizes", "koi bhi style"; "show all" / "sab dikhao" opens every part
+# but the kind of piece (and the budget, which has its own words).
+_OPEN_PART: Final = re.compile(
+    r"\b(?:any|all|koi bhi|no preference (?:on |for )?)\s*"
+    r"(metal|metals|gold|size|sizes|ring size|weight|carat|carats|style|styles|design)\b"
+)
+_OPEN_ALL: Final = re.compile(
+    r"^(?:(?:please |pls )?(?:show|see) (?:me )?(?:all|everything|anything)|sab dikhao|sab"
+    r"|all|everything|anything|koi bhi)(?: please| pls)?$"
+)
+
+
+def opened(query: JewelryQuery, text: str) -> JewelryQuery | None:
+    """The wish with the parts the message leaves open cleared; None when it opens none."""
+    said = normalise(text)
+    parts = {m.group(1) for m in _OPEN_PART.finditer(said)}
+    if _OPEN_ALL.match(said):
+        parts = {"metal", "size", "weight", "style"}
+    if not parts:
+        return None
+    return replace(
+        query,
+        metal=MetalWish() if parts & {"metal", "metals", "gold"} else query.metal,
+        ring_size=None if parts & {"size", "sizes", "ring size"} else query.ring_size,
+        carat_min=None if parts & {"weight", "carat", "carats"} else query.carat_min,
+        carat_max=None if parts & {"weight", "carat", "carats"} else query.carat_max,
+        style=None if parts & {"style", "styles", "design"} else query.style,
     )

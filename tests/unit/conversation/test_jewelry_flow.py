@@ -245,3 +245,9 @@ def test_quote_before_any_search_files_only_the_description_that_follows() -> No
     assert turn.effects == ()
     [design] = say(turn.session, "a vine pattern band, size 12").effects
     assert isinstance(design, RecordDesignQuote)
+
+
+def test_any_metal_after_nothing_was_found_searches_again_without_it() -> None:
+    offered = BOT.step(Session(step=Step.COLLECT_JEWELRY, jewelry=RING_WISH), JewelryFound(()))
+    turn = say(offered.session, "any metal")
+    assert turn.effects == (SearchJewelry(JewelryQuery(JewelryKind.RING, budget_max_inr=60_000)),)

@@ -13,7 +13,7 @@ from elgbot.catalog.jewelry import (
     MetalWish,
     Style,
 )
-from elgbot.understanding.jewelry_query import merge, read_jewelry_query
+from elgbot.understanding.jewelry_query import merge, opened, read_jewelry_query
 
 GOLD = Material.GOLD
 RING, EARRINGS, BRACELET = JewelryKind.RING, JewelryKind.EARRINGS, JewelryKind.BRACELET
@@ -143,3 +143,30 @@ def test_one_weight_admits_pieces_a_tenth_either_side() -> None:
     assert JewelryQuery(carat_min=1, carat_max=1).carat_bounds() == (0.9, 1.1)
     assert JewelryQuery(carat_min=0.5, carat_max=1).carat_bounds() == (0.5, 1)
     assert JewelryQuery(carat_max=1).carat_bounds() == (None, 1)
+
+
+def test_a_ring_size_does_not_follow_to_another_kind_of_piece() -> None:
+    ring = read_jewelry_query("ring in 18k rose gold size 14").query
+    assert merge(ring, read_jewelry_query("earrings").query).ring_size is None
+    assert merge(ring, read_jewelry_query("halo").query).ring_size == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("any metal", JewelryQuery(RING, Style.SOLITAIRE, ring_size=12, carat_min=1, carat_max=1)),
+        (
+            "any size",
+            JewelryQuery(RING, Style.SOLITAIRE, MetalWish(GOLD, 14), carat_min=1, carat_max=1),
+        ),
+        ("sab dikhao", JewelryQuery(RING)),
+        ("show me all", JewelryQuery(RING)),
+    ],
+)
+def test_parts_left_open_are_cleared(text: str, expected: JewelryQuery) -> None:
+    wish = read_jewelry_query("1ct solitaire ring 14k gold size 12").query
+    assert opened(wish, text) == expected
+
+
+def test_a_message_that_opens_nothing_is_not_an_opening() -> None:
+    assert opened(JewelryQuery(RING), "in platinum") is None
