@@ -8,6 +8,11 @@ module. Change a text here, never in the steps.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Final
+
+_MENU_ITEMS: Final = (
+    "1. Lab Diamonds\n2. Lab Jewelry\n3. Lab Melee\n4. Track My Order\n5. Talk to Support\n"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,11 +20,7 @@ class Copy:
     main_menu: str = (
         "Welcome to ELG, your destination for premium lab-grown diamonds.\n"
         "What would you like to explore?\n"
-        "1. Lab Diamonds\n"
-        "2. Lab Jewelry\n"
-        "3. Lab Melee\n"
-        "4. Track My Order\n"
-        "5. Talk to Support\n"
+        f"{_MENU_ITEMS}"
         "\n"
         '(Reply with number or keyword, e.g., "1" or "Lab Diamonds")'
     )
@@ -133,11 +134,7 @@ class Copy:
     # Also a first message the bot cannot read: the customer may never have seen the menu.
     not_understood: str = (
         "Sorry, I didn’t understand that. Here is what I can help with:\n"
-        "1. Lab Diamonds\n"
-        "2. Lab Jewelry\n"
-        "3. Lab Melee\n"
-        "4. Track My Order\n"
-        "5. Talk to Support\n"
+        f"{_MENU_ITEMS}"
         "\n"
         "Reply with a number from 1 to 5, or ask me a question."
     )
