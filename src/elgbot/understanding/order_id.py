@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from elgbot.understanding.money import CURRENCY_WORDS
 from elgbot.understanding.words import normalise
 
 _WORD: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_/.]*")
@@ -35,7 +36,8 @@ def read_order_id(text: str) -> str | None:
             continue
         before = words[index - 1] if index else ""
         prefixed = word.isdigit() and before.isalpha() and len(before) <= _MAX_PREFIX
-        order_id = f"{before} {word}" if prefixed and before.lower() not in _FILLERS else word
+        code = prefixed and before.lower() not in _FILLERS | _MONEY_WORDS
+        order_id = f"{before} {word}" if code else word
         alnum = sum(ch.isalnum() for ch in order_id)
         return order_id if alnum >= _MIN_CHARS and len(order_id) <= _MAX_CHARS else None
     return None
@@ -52,7 +54,12 @@ _ASKS_TO_TRACK: Final = re.compile(
 
 # Or an order's id with a word about it ("when will ELG-10235 arrive?", "status ELG-10234"),
 # or alone: the store's ids are a short code of letters and at least four digits.
-_AN_ORDER_ID: Final = re.compile(r"(?<![\w-])[a-z]{2,5}[-/ ]?\d{4,}\b")
+_AN_ORDER_ID: Final = re.compile(r"(?<![\w-])([a-z]{2,5})[-/ ]?\d{4,}\b")
+# Words before a figure that make it money, not an order's code ("under 50000", "rs 5000").
+_MONEY_WORDS: Final = CURRENCY_WORDS | frozenset(
+    {"under", "below", "upto", "within", "above", "over", "budget", "max", "around", "about"}
+    | {"price", "only", "till", "tak", "less", "than", "for", "cost", "costs"}
+)
 _ABOUT_AN_ORDER: Final = re.compile(
     r"\b(?:order|status|arrive|arriving|deliver\w*|dispatch\w*|ship\w*|receiv\w*|late"
     r"|parcel|package|courier|kab|kahan)\b"
@@ -64,7 +71,7 @@ def asks_to_track(text: str) -> bool:
     said = normalise(text)
     if _ASKS_TO_TRACK.search(said) is not None:
         return True
-    if _AN_ORDER_ID.search(said) is None:
+    if not _names_an_id(said):
         return False
     return _ABOUT_AN_ORDER.search(said) is not None or len(said.split()) <= _AN_ID_ALONE
 
@@ -81,4 +88,8 @@ def asks_to_change_an_order(text: str) -> bool:
     said = normalise(text)
     if _CHANGE.search(said) is None:
         return False
-    return _AN_ORDER_ID.search(said) is not None or _AN_ORDER.search(said) is not None
+    return _names_an_id(said) or _AN_ORDER.search(said) is not None
+
+
+def _names_an_id(said: str) -> bool:
+    return any(m.group(1) not in _MONEY_WORDS for m in _AN_ORDER_ID.finditer(said))

@@ -479,6 +479,13 @@ def test_a_bare_menu_number_where_numbers_mean_nothing_is_the_menu_item(
     assert say(session, "2").session.step is step
 
 
+def test_a_budget_answer_is_never_taken_for_an_order_id() -> None:
+    asked = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 1ct G VS1").session
+    [search] = say(asked, "under 50000").effects
+    assert isinstance(search, SearchDiamonds)
+    assert search.spec.budget_max_inr == 50_000
+
+
 def test_a_bare_figure_answers_the_carat_question() -> None:
     asked = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round").session
     assert asked.spec.carat_min is None

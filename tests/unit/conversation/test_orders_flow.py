@@ -140,7 +140,9 @@ def test_asking_to_track_without_an_id_lists_the_senders_orders(text: str, step:
     assert say(Session(step=step), text).effects == (ListOrders(),)
 
 
-@pytest.mark.parametrize("text", ["I want to order a ring", "cancel my order ELG-1002"])
+@pytest.mark.parametrize(
+    "text", ["I want to order a ring", "cancel my order ELG-1002", "under 50000", "rs 80000"]
+)
 def test_other_talk_of_orders_is_not_tracking(text: str) -> None:
     turn = say(Session(), text)
     assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
