@@ -94,10 +94,13 @@ class Shop:
         piece = await self.jewelry.get(effect.item.stock_id)
         if piece is None:
             return CartAdded(effect.option, AddOutcome.UNAVAILABLE, ItemKind.JEWELRY)
-        item = CartItem(ItemKind.JEWELRY, piece.stock_id, piece.title, piece.price_inr)
+        size = effect.item.ring_size if effect.item.made_to_size else piece.ring_size
+        title = piece.title if size is None else f"{piece.title}, size {size:g}"
+        item = CartItem(ItemKind.JEWELRY, piece.stock_id, title, piece.price_inr)
         added = await self.carts.add(customer, item)
         outcome = AddOutcome.ADDED if added else AddOutcome.ALREADY_IN_CART
-        return CartAdded(effect.option, outcome, ItemKind.JEWELRY)
+        made_in = size if effect.item.made_to_size else None
+        return CartAdded(effect.option, outcome, ItemKind.JEWELRY, made_in)
 
     async def checked(self, items: Sequence[CartItem]) -> list[CartItem]:
         """Jewellery and melee lines with their state now (diamonds pass through): a piece

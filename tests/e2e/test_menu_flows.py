@@ -27,6 +27,7 @@ JEWELRY_FEED = (
     "R14RG,Ring,Halo Ring in 14K Rose Gold,Gold,14K,Rose,0.7,F,VS1,,49000\n"
     "RPT,Ring,Halo Ring in Platinum,Platinum,,,0.7,F,VS1,,56000\n"
     "S1,Stud Earrings,Solitaire Studs,Gold,18K,White,0.5,F,VS1,,28000\n"
+    "B16,Ring,Classic Band,Gold,18K,Yellow,0.1,G-H,VS,16,24000\n"
 )
 EF_VVS = QualityBand("EF", (MeleeClarity.VVS,))
 PARCEL = Parcel("M-1", "+6.5 -7", 1.80, 1.90, EF_VVS, 25.0, 9_500)
@@ -61,10 +62,29 @@ async def test_jewellery_by_type_metal_and_budget_into_the_cart(
     assert "https://elg.com/jewelry/R18RG" in found
     assert "R14RG" not in found  # 14K is not 18K
     assert "RPT" not in found  # platinum is not gold
+    # The halo ring is made to the customer's size: asked for, then on the cart line.
+    [question] = messages(await chat.say("add to cart 1"))
+    assert question.startswith("Product 1 is made to your ring size. What is your size?")
+    [added] = messages(await chat.say("size 14"))
+    assert added.startswith("✅ Product 1 in size 14 has been added to your cart.")
+    [cart] = messages(await chat.say("cart"))
+    assert "Halo Ring in 18K Rose Gold, size 14 | ₹58,000" in cart
+
+
+async def test_a_ring_made_in_one_size_goes_in_the_cart_in_that_size(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2"):
+        await chat.say(text)
+    [found] = messages(await chat.say("band"))
+    assert "1. Classic Band\n   18K Yellow Gold | 0.1ct G-H VS | size 16 | ₹24,000" in found
+    [other] = messages(await chat.say("add to cart 1 size 12"))
+    assert other.startswith("Product 1 comes in size 16 only.")
     [added] = messages(await chat.say("add to cart 1"))
     assert added.startswith("✅ Product 1 has been added to your cart.")
     [cart] = messages(await chat.say("cart"))
-    assert "Halo Ring in 18K Rose Gold | ₹58,000" in cart
+    assert "Classic Band, size 16 | ₹24,000" in cart
 
 
 async def test_a_piece_not_in_stock_becomes_a_bespoke_design_quote(

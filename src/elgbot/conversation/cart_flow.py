@@ -42,6 +42,8 @@ def added(copy: Copy, event: CartAdded) -> str | None:
     """The reply for a piece of jewellery; None for the diamond texts."""
     if event.kind is not ItemKind.JEWELRY:
         return None
+    if event.outcome is AddOutcome.ADDED and event.ring_size is not None:
+        return copy.jewelry_added_in_size.format(n=event.option, size=f"{event.ring_size:g}")
     if event.outcome is AddOutcome.ADDED:
         return copy.jewelry_added.format(n=event.option)
     if event.outcome is AddOutcome.ALREADY_IN_CART:  # a design, unlike a stone, has twins

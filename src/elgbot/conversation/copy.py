@@ -253,6 +253,27 @@ class Copy:
     jewelry_added: str = (
         "✅ Product {n} has been added to your cart.\nContinue shopping: {site}/jewelry"
     )
+    jewelry_added_in_size: str = (
+        "✅ Product {n} in size {size} has been added to your cart.\n"
+        "Continue shopping: {site}/jewelry"
+    )
+    # A ring made to the customer's size: the size is asked before it goes in the cart.
+    ring_size_question: str = (
+        "Product {n} is made to your ring size. What is your size? Send the Indian size, "
+        "e.g. *12* (sizes run from 1 to 30).\nNot sure? Reply *not sure*."
+    )
+    ring_size_range: str = (
+        "Indian ring sizes run from 1 to 30. What is your size for product {n}? e.g. *12*"
+    )
+    ring_size_help: str = (
+        "No problem. Measure the inside circumference of a ring that fits you: 51.9 mm is "
+        "size 12, 54.4 mm size 14, 56.3 mm size 16.\nSend the size when you have it, e.g. "
+        "*14*, or type *agent* and our team will help you."
+    )
+    ring_size_fixed: str = (
+        "Product {n} comes in size {size} only. To see rings in size {asked}, send "
+        "*ring size {asked}*."
+    )
     # ---- Lab Melee (menu 3) ------------------------------------------------------------------
     melee_question: str = (
         "Let’s find your melee (small laboratory-grown diamonds, sold per carat).\n"

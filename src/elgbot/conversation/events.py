@@ -44,6 +44,7 @@ class CartAdded:
     option: int
     outcome: AddOutcome
     kind: ItemKind = ItemKind.DIAMOND
+    ring_size: float | None = None  # a ring made to the customer's size
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from elgbot.catalog.jewelry import STYLE_KIND, JewelryQuery, Piece
+from elgbot.catalog.jewelry import STYLE_KIND, JewelryKind, JewelryQuery, Piece
 from elgbot.commerce.cart import ItemKind
 from elgbot.conversation import paging
 from elgbot.conversation.copy import Copy
@@ -68,7 +68,7 @@ def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:
     query = session.jewelry
     if event.after:
         fresh = paging.unseen(session, event.pieces, lambda p: p.stock_id)
-        items = [_shown(p) for p in fresh]
+        items = [_shown(p, query) for p in fresh]
         return paging.next_page(copy, session, items, lambda n: results(copy, query, fresh, n))
     if not event.pieces:
         # Earlier messages' parts stay until changed ("pendant under 30k", then "tennis
@@ -78,14 +78,16 @@ def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:
             lines.append(copy.lowest_price.format(price=format_inr(event.lowest_price_inr)))
         reply = "\n".join([*lines, copy.change_any_part])
         return Turn(replace(session, shown=()).at(Step.DESIGN_SUGGESTION), (reply,))
-    shown = tuple(_shown(p) for p in event.pieces)
+    shown = tuple(_shown(p, query) for p in event.pieces)
     found = replace(session, shown=shown).at(Step.JEWELRY_RESULTS_SHOWN)
     more = paging.hint(copy, len(shown), len(shown))
     return Turn(found, (results(copy, query, event.pieces) + more,))
 
 
-def _shown(piece: Piece) -> ShownItem:
-    return ShownItem(piece.stock_id, piece.title, ItemKind.JEWELRY)
+def _shown(piece: Piece, query: JewelryQuery) -> ShownItem:
+    made_to_size = piece.kind is JewelryKind.RING and piece.ring_size is None
+    size = query.ring_size if made_to_size else piece.ring_size
+    return ShownItem(piece.stock_id, piece.title, ItemKind.JEWELRY, None, size, made_to_size)
 
 
 def on_design_suggestion(copy: Copy, session: Session, text: str) -> Turn:

@@ -17,13 +17,13 @@ from elgbot.conversation import (
     melee,
     orders,
     paging,
+    ring_sizing,
     sections,
     support,
 )
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import (
     AddOutcome,
-    AddToCart,
     AssistantAnswered,
     CartAdded,
     CartShown,
@@ -52,6 +52,7 @@ from elgbot.understanding.commands import (
     Command,
     read_add_to_cart,
     read_add_with_carats,
+    read_add_with_size,
     read_command,
     read_option_number,
 )
@@ -140,6 +141,8 @@ STEPS: dict[Step, StepRules] = {
     ),
     Step.ORDERS_SHOWN: StepRules(on_text=orders.on_list, back=Step.MAIN_MENU),
     Step.ASK_ORDER_ID: StepRules(on_text=orders.on_order_id, back=Step.MAIN_MENU),
+    # A size is read in `Conversation._said` first; a cart command leaves the question open.
+    Step.ASK_RING_SIZE: StepRules(on_text=ring_sizing.on_other_text, back=Step.COLLECT_JEWELRY),
 }
 
 # Menu items 2-4 (1 and 5 are read above them).
@@ -152,6 +155,7 @@ _MENU_FLOWS: dict[MenuChoice, Callable[[Copy, Session], Turn]] = {
 # rather than put something in the cart the customer did not mean to.
 _PICKING = frozenset(
     {Step.DIAMOND_RESULTS_SHOWN, Step.JEWELRY_RESULTS_SHOWN, Step.MELEE_RESULTS_SHOWN}
+    | {Step.ASK_RING_SIZE}
 )
 
 # Steps that read no number of their own: a bare "4" there is the main menu's item 4.
@@ -239,6 +243,8 @@ class Conversation:
         text = said.text
         if asks_for_person(text):
             return support.open_handoff(self.copy, session, text)
+        if (turn := ring_sizing.on_answer(self.copy, session, text)) is not None:
+            return turn
         if (turn := self._everywhere(session, text)) is not None:
             return turn
         if (turn := _named_section(self.copy, session, text)) is not None:
@@ -283,9 +289,11 @@ class Conversation:
         return Turn(replace(session, shown=()).at(target), (_ENTRY_TEXT[target](self.copy),))
 
     def _add_to_cart(self, session: Session, text: str) -> Turn | None:
-        option, carats = read_add_to_cart(text), None
-        if option is None and (sized := read_add_with_carats(text)) is not None:
-            option, carats = sized
+        option, carats, size = read_add_to_cart(text), None, None
+        if option is None and (weighed := read_add_with_carats(text)) is not None:
+            option, carats = weighed
+        if option is None and (sized := read_add_with_size(text)) is not None:
+            option, size = sized
         if option is None:
             return self._bare_number(session, text)
         if not session.shown:
@@ -298,7 +306,7 @@ class Conversation:
             item = replace(item, carats=carats)
         if (turn := cart_flow.before_add(self.copy, session, option, item)) is not None:
             return turn
-        return Turn(session, effects=(AddToCart(option, item),))
+        return ring_sizing.add(self.copy, session, option, item, size)
 
     def _nothing_to_add(self, step: Step) -> str:
         if (question := _QUOTE_QUESTION.get(step)) is None:

@@ -33,7 +33,12 @@ SECTION_OF: Final[dict[Step, MenuChoice]] = {
         MenuChoice.DIAMONDS,
     ),
     **dict.fromkeys(
-        [Step.COLLECT_JEWELRY, Step.JEWELRY_RESULTS_SHOWN, Step.DESIGN_SUGGESTION],
+        [
+            Step.COLLECT_JEWELRY,
+            Step.JEWELRY_RESULTS_SHOWN,
+            Step.DESIGN_SUGGESTION,
+            Step.ASK_RING_SIZE,
+        ],
         MenuChoice.JEWELRY,
     ),
     **dict.fromkeys(

@@ -36,6 +36,7 @@ class Step(StrEnum):
     MELEE_QUOTE_SUGGESTION = "melee_quote_suggestion"
     ORDERS_SHOWN = "orders_shown"
     ASK_ORDER_ID = "ask_order_id"
+    ASK_RING_SIZE = "ask_ring_size"  # a ring made to size, asked for before it is added
 
 
 class Speaker(StrEnum):
@@ -64,6 +65,8 @@ class ShownItem:
     title: str
     kind: ItemKind = ItemKind.DIAMOND
     carats: float | None = None  # melee: the quantity asked for
+    ring_size: float | None = None  # a ring's size: its own, or the customer's when made to size
+    made_to_size: bool = False  # a ring made to the customer's size, which must be known
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class Session:
     jewelry: JewelryQuery = field(default_factory=JewelryQuery)
     melee: MeleeQuery = field(default_factory=MeleeQuery)
     orders: tuple[str, ...] = ()  # order ids as listed, so "1" means the first
+    sizing: int = 0  # the option waiting for its ring size (ASK_RING_SIZE); 0: none
 
     def at(self, step: Step) -> Session:
         return replace(self, step=step)
@@ -96,6 +100,7 @@ class Session:
             "jewelry": jewelry_to_dict(self.jewelry),
             "melee": melee_to_dict(self.melee),
             "orders": list(self.orders),
+            "sizing": self.sizing,
         }
 
     @classmethod
@@ -114,6 +119,7 @@ class Session:
                 jewelry=jewelry_from_dict(data.get("jewelry") or {}),
                 melee=melee_from_dict(data.get("melee") or {}),
                 orders=tuple(str(order_id) for order_id in data.get("orders", [])),
+                sizing=int(data.get("sizing") or 0),
             )
         except (KeyError, ValueError, TypeError):
             return cls()
@@ -122,14 +128,22 @@ class Session:
 def _shown_to_json(item: ShownItem) -> list[Any]:
     if item.kind is ItemKind.DIAMOND:  # the form sessions stored before jewellery and melee
         return [item.stock_id, item.title]
-    return [item.stock_id, item.title, item.kind.value, item.carats]
+    return [
+        item.stock_id,
+        item.title,
+        item.kind.value,
+        item.carats,
+        item.ring_size,
+        item.made_to_size,
+    ]
 
 
 def _shown_from_json(entry: list[Any]) -> ShownItem:
     stock_id, title, *rest = entry
-    kind = ItemKind(rest[0]) if rest else ItemKind.DIAMOND
-    carats = float(rest[1]) if len(rest) > 1 and rest[1] is not None else None
-    return ShownItem(str(stock_id), str(title), kind, carats)
+    rest += [None] * (5 - len(rest))  # older sessions stored fewer fields
+    kind = ItemKind(rest[0]) if rest[0] else ItemKind.DIAMOND
+    carats, ring_size = (float(v) if v is not None else None for v in rest[1:3])
+    return ShownItem(str(stock_id), str(title), kind, carats, ring_size, rest[3] is True)
 
 
 def spec_to_dict(spec: DiamondSpec) -> dict[str, Any]:

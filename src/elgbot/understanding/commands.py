@@ -136,6 +136,18 @@ def read_add_with_carats(text: str) -> tuple[int, float] | None:
     return None
 
 
+_ADD_WITH_SIZE = re.compile(
+    rf"^(?:add(?:\s+to(?:\s+(?:my|the))?\s+cart)?|buy)\s*{_OPTION}\s*[-:,]?\s*(?:in\s+)?"
+    r"(?:(?:ring\s+)?size|sz)\s*(?:is\s*)?(\d{1,3}(?:\.\d)?)$"
+)
+
+
+def read_add_with_size(text: str) -> tuple[int, float] | None:
+    """(option, ring size) in 'add to cart 1 size 12' or 'add 2 in size 14.5'."""
+    match = _ADD_WITH_SIZE.match(normalise(text))
+    return (int(match.group(1)), float(match.group(2))) if match else None
+
+
 def read_option_number(text: str) -> int | None:
     """A bare option number ('2', '#2', 'option 2')."""
     match = re.fullmatch(r"(?:option|no\.?|number|#)?\s*(\d{1,2})", normalise(text))

@@ -41,7 +41,7 @@ from elgbot.understanding.words import close_to, normalise
 
 _ENGAGEMENT: Final = frozenset({"engagement", "engagment", "engagemnt", "proposal", "sagai"})
 _SIZE_WORDS: Final = frozenset({"size", "sz", "sizes"})
-_SIZE_FILLERS: Final = frozenset({":", "-", "no", "number", "#", "of"})
+_SIZE_FILLERS: Final = frozenset({":", "-", "no", "number", "#", "of", "is"})
 _KARAT_UNITS: Final = frozenset({"k", "kt", "kts", "karat", "karats", "krt", "kr"})
 # "18 carat gold" is how many Indians say 18 karat; only next to a metal word, since
 # "1 carat ring" is a stone's weight.

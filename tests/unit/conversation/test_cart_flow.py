@@ -85,9 +85,16 @@ def test_a_session_with_jewellery_melee_and_orders_survives_its_json_form() -> N
         shown=(
             ShownItem("RD-1", "Round 1.5ct"),
             ShownItem("M-1", "Melee +6.5 -7", ItemKind.MELEE, 10),
+            ShownItem("J-1", "Halo Ring", ItemKind.JEWELRY, None, 14.5, made_to_size=True),
         ),
+        sizing=3,
     )
     assert Session.from_json(session.to_json()) == session
+
+
+def test_a_jewellery_option_stored_before_ring_sizes_still_reads() -> None:
+    old = {"step": "jewelry_results_shown", "shown": [["J-1", "Halo", "jewelry", None]]}
+    assert Session.from_json(old).shown == (ShownItem("J-1", "Halo", ItemKind.JEWELRY),)
 
 
 def test_a_session_stored_before_this_feature_still_reads() -> None:

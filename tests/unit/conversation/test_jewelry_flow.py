@@ -105,7 +105,8 @@ def test_a_wish_typed_at_the_menu_goes_straight_to_the_search() -> None:
 def test_found_pieces_show_title_metal_stones_price_and_link() -> None:
     turn = BOT.step(Session(step=Step.COLLECT_JEWELRY, jewelry=RING_WISH), JewelryFound((HALO,)))
     assert turn.session.step is Step.JEWELRY_RESULTS_SHOWN
-    assert turn.session.shown == (ShownItem("J-1", HALO.title, ItemKind.JEWELRY),)
+    made_to_size = ShownItem("J-1", HALO.title, ItemKind.JEWELRY, made_to_size=True)
+    assert turn.session.shown == (made_to_size,)
     [text] = turn.replies
     assert text.startswith("Here are some pieces for you (ring · 18K rose gold · up to ₹60,000):")
     assert (
@@ -251,3 +252,92 @@ def test_any_metal_after_nothing_was_found_searches_again_without_it() -> None:
     offered = BOT.step(Session(step=Step.COLLECT_JEWELRY, jewelry=RING_WISH), JewelryFound(()))
     turn = say(offered.session, "any metal")
     assert turn.effects == (SearchJewelry(JewelryQuery(JewelryKind.RING, budget_max_inr=60_000)),)
+
+
+# ---- a ring made to the customer's size --------------------------------------------------
+MADE_TO_SIZE = ShownItem("J-1", HALO.title, ItemKind.JEWELRY, made_to_size=True)
+SIZED_BAND = ShownItem("J-2", "Classic Band", ItemKind.JEWELRY, ring_size=16)
+STUDS = ShownItem("J-3", "Solitaire Studs", ItemKind.JEWELRY)
+RINGS_SHOWN = replace(SHOWN, shown=(MADE_TO_SIZE, SIZED_BAND, STUDS))
+ASKED_SIZE = replace(RINGS_SHOWN, sizing=1).at(Step.ASK_RING_SIZE)
+
+
+def test_results_remember_which_rings_are_made_to_size_and_the_size_searched() -> None:
+    band = replace(HALO, stock_id="J-2", style=Style.BAND, ring_size=16)
+    studs = replace(HALO, stock_id="J-3", kind=JewelryKind.EARRINGS, style=Style.STUDS)
+    wish = replace(RING_WISH, ring_size=12)
+    found = BOT.step(Session(jewelry=wish), JewelryFound((HALO, band, studs))).session.shown
+    assert [(i.ring_size, i.made_to_size) for i in found] == [
+        (12, True),
+        (16, False),
+        (None, False),
+    ]
+
+
+def test_a_ring_made_to_size_asks_the_size_before_it_goes_in_the_cart() -> None:
+    turn = say(RINGS_SHOWN, "add to cart 1")
+    assert turn.effects == ()
+    assert turn.session == ASKED_SIZE
+    assert turn.replies == (COPY.ring_size_question.format(n=1),)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"), [("12", 12), ("size 14.5", 14.5), ("my size is 16", 16), ("#9", 9)]
+)
+def test_the_size_answer_adds_the_ring_in_that_size(text: str, size: float) -> None:
+    turn = say(ASKED_SIZE, text)
+    assert turn.effects == (AddToCart(1, replace(MADE_TO_SIZE, ring_size=size)),)
+    assert (turn.session.step, turn.session.sizing) == (Step.JEWELRY_RESULTS_SHOWN, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("40", COPY.ring_size_range.format(n=1)),
+        ("size 0", COPY.ring_size_range.format(n=1)),
+        ("not sure", COPY.ring_size_help),
+        ("I don't know my size", COPY.ring_size_help),
+        ("how do i measure", COPY.ring_size_help),
+    ],
+)
+def test_an_impossible_or_unknown_size_keeps_the_question_open(text: str, reply: str) -> None:
+    turn = say(ASKED_SIZE, text)
+    assert (turn.session, turn.replies, turn.effects) == (ASKED_SIZE, (reply,), ())
+
+
+def test_the_size_can_come_with_the_add_command() -> None:
+    turn = say(RINGS_SHOWN, "add to cart 1 size 12")
+    assert turn.effects == (AddToCart(1, replace(MADE_TO_SIZE, ring_size=12)),)
+    assert say(RINGS_SHOWN, "add 1 in ring size 13.5").effects[0] == AddToCart(
+        1, replace(MADE_TO_SIZE, ring_size=13.5)
+    )
+
+
+def test_a_size_searched_for_needs_no_question() -> None:
+    sized = replace(RINGS_SHOWN, shown=(replace(MADE_TO_SIZE, ring_size=12),))
+    assert say(sized, "add to cart 1").effects == (AddToCart(1, sized.shown[0]),)
+
+
+def test_a_ring_made_in_one_size_is_not_added_in_another() -> None:
+    turn = say(RINGS_SHOWN, "add to cart 2 size 12")
+    assert turn.effects == ()
+    assert turn.replies == (COPY.ring_size_fixed.format(n=2, size="16", asked="12"),)
+    assert say(RINGS_SHOWN, "add to cart 2 size 16").effects == (AddToCart(2, SIZED_BAND),)
+    assert say(RINGS_SHOWN, "add to cart 3").effects == (AddToCart(3, STUDS),)
+
+
+def test_other_words_leave_the_size_question_for_what_they_say() -> None:
+    searched = say(ASKED_SIZE, "in white gold")
+    assert isinstance(searched.effects[0], SearchJewelry)
+    assert searched.session.sizing == 0
+    cart = say(ASKED_SIZE, "cart")  # a look at the cart leaves the question open
+    assert cart.session == ASKED_SIZE
+    other = say(ASKED_SIZE, "add to cart 3")
+    assert other.effects == (AddToCart(3, STUDS),)
+    assert other.session.step is Step.JEWELRY_RESULTS_SHOWN
+    assert say(ASKED_SIZE, "menu").session.step is Step.MAIN_MENU
+
+
+def test_the_added_reply_names_the_size() -> None:
+    turn = BOT.step(RINGS_SHOWN, CartAdded(1, AddOutcome.ADDED, ItemKind.JEWELRY, 14.5))
+    assert turn.replies[0].startswith("✅ Product 1 in size 14.5 has been added to your cart.")
