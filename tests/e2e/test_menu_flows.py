@@ -64,7 +64,7 @@ async def test_jewellery_by_type_metal_and_budget_into_the_cart(
     assert "RPT" not in found  # platinum is not gold
     # The halo ring is made to the customer's size: asked for, then on the cart line.
     [question] = messages(await chat.say("add to cart 1"))
-    assert question.startswith("Product 1 is made to your ring size. What is your size?")
+    assert question.startswith("What is your ring size? Product 1 is made to your size.")
     [added] = messages(await chat.say("size 14"))
     assert added.startswith("✅ Product 1 in size 14 has been added to your cart.")
     [cart] = messages(await chat.say("cart"))

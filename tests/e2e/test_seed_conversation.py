@@ -48,6 +48,19 @@ async def test_add_to_cart_confirms_once_and_the_cart_shows_the_stone(chat: Chat
     assert "Total: ₹95,000" in cart
 
 
+async def test_several_options_in_one_message_each_go_in_once(chat: Chat) -> None:
+    for text in ("Hi", "1", "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000"):
+        await chat.say(text)
+    first, second = messages(await chat.say("add to cart 1, 2"))
+    assert first.startswith("✅ Product 1 has been added")
+    assert second.startswith("✅ Product 2 has been added")
+    again, third = messages(await chat.say("add 2 and 3"))
+    assert "Product 2 is already in your cart" in again
+    assert third.startswith("✅ Product 3 has been added")
+    [cart] = messages(await chat.say("cart"))
+    assert cart.count("https://elg.com/diamonds/") == 3
+
+
 async def test_no_match_offers_a_quote_and_records_it(chat: Chat, runtime: Runtime) -> None:
     for text in ("Hi", "1"):
         await chat.say(text)

@@ -3,7 +3,10 @@ bot says when jewellery or melee goes into the cart."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from elgbot.commerce.cart import ItemKind
+from elgbot.conversation import ring_sizing
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import AddOutcome, CartAdded, Turn
 from elgbot.conversation.menu_events import (
@@ -14,7 +17,7 @@ from elgbot.conversation.menu_events import (
     RemoveFromCart,
     StartCheckout,
 )
-from elgbot.conversation.session import Session, ShownItem
+from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.understanding.cart_commands import CartAction, read_cart_command
 from elgbot.understanding.money import format_inr
 
@@ -36,6 +39,24 @@ def before_add(copy: Copy, session: Session, option: int, item: ShownItem) -> Tu
     if item.kind is ItemKind.MELEE and not item.carats:
         return Turn(session, (copy.melee_quantity_first.format(n=option),))
     return None
+
+
+def together(copy: Copy, session: Session, turns: Sequence[Turn]) -> Turn:
+    """Several options added in one message: every one ready goes in, a melee parcel
+    without a quantity asks for it, and the rings made to size share one size question."""
+    if len(turns) == 1:
+        return turns[0]
+    effects = tuple(effect for turn in turns for effect in turn.effects)
+    sizing = tuple(
+        n for turn in turns if turn.session.step is Step.ASK_RING_SIZE for n in turn.session.sizing
+    )
+    replies = [
+        r for turn in turns if turn.session.step is not Step.ASK_RING_SIZE for r in turn.replies
+    ]
+    if not sizing:
+        return Turn(session, tuple(replies), effects)
+    asked = ring_sizing.ask(copy, session, sizing)
+    return Turn(asked.session, (*replies, *asked.replies), effects)
 
 
 def added(copy: Copy, event: CartAdded) -> str | None:

@@ -259,12 +259,10 @@ class Copy:
     )
     # A ring made to the customer's size: the size is asked before it goes in the cart.
     ring_size_question: str = (
-        "Product {n} is made to your ring size. What is your size? Send the Indian size, "
-        "e.g. *12* (sizes run from 1 to 30).\nNot sure? Reply *not sure*."
+        "What is your ring size? {products} made to your size.\nSend the Indian size, "
+        "e.g. *12* (sizes run from 1 to 30). Not sure? Reply *not sure*."
     )
-    ring_size_range: str = (
-        "Indian ring sizes run from 1 to 30. What is your size for product {n}? e.g. *12*"
-    )
+    ring_size_range: str = "Indian ring sizes run from 1 to 30. What is your ring size? e.g. *12*"
     ring_size_help: str = (
         "No problem. Measure the inside circumference of a ring that fits you: 51.9 mm is "
         "size 12, 54.4 mm size 14, 56.3 mm size 16.\nSend the size when you have it, e.g. "

@@ -50,7 +50,7 @@ from elgbot.conversation.replies import cart
 from elgbot.conversation.session import Session, Step
 from elgbot.understanding.commands import (
     Command,
-    read_add_to_cart,
+    read_add_options,
     read_add_with_carats,
     read_add_with_size,
     read_command,
@@ -289,18 +289,25 @@ class Conversation:
         return Turn(replace(session, shown=()).at(target), (_ENTRY_TEXT[target](self.copy),))
 
     def _add_to_cart(self, session: Session, text: str) -> Turn | None:
-        option, carats, size = read_add_to_cart(text), None, None
-        if option is None and (weighed := read_add_with_carats(text)) is not None:
-            option, carats = weighed
-        if option is None and (sized := read_add_with_size(text)) is not None:
-            option, size = sized
-        if option is None:
+        options, carats, size = read_add_options(text), None, None
+        if options is None and (weighed := read_add_with_carats(text)) is not None:
+            options, carats = (weighed[0],), weighed[1]
+        if options is None and (sized := read_add_with_size(text)) is not None:
+            options, size = (sized[0],), sized[1]
+        if options is None:
             return self._bare_number(session, text)
         if not session.shown:
             return Turn(session, (self._nothing_to_add(session.step),))
-        if not 1 <= option <= len(session.shown):
-            reply = self.copy.no_such_option.format(n=option, count=len(session.shown))
-            return Turn(session, (reply,))
+        for option in options:  # one wrong number: nothing added, the customer re-sends
+            if not 1 <= option <= len(session.shown):
+                reply = self.copy.no_such_option.format(n=option, count=len(session.shown))
+                return Turn(session, (reply,))
+        turns = [self._add_one(session, option, carats, size) for option in options]
+        return cart_flow.together(self.copy, session, turns)
+
+    def _add_one(
+        self, session: Session, option: int, carats: float | None, size: float | None
+    ) -> Turn:
         item = session.shown[option - 1]
         if carats is not None and item.kind is ItemKind.MELEE:  # "add 5 cts of option 3"
             item = replace(item, carats=carats)

@@ -19,33 +19,39 @@ def add(copy: Copy, session: Session, option: int, item: ShownItem, asked: float
     if asked is not None:
         low, high = RING_SIZES
         if not low <= asked <= high:
-            return Turn(session, (copy.ring_size_range.format(n=option),))
+            return Turn(session, (copy.ring_size_range,))
         if item.made_to_size:
             item = replace(item, ring_size=asked)
         elif item.ring_size is not None and item.ring_size != asked:
             sizes = {"size": f"{item.ring_size:g}", "asked": f"{asked:g}"}
             return Turn(session, (copy.ring_size_fixed.format(n=option, **sizes),))
     if item.made_to_size and item.ring_size is None:
-        asking = replace(session, sizing=option).at(Step.ASK_RING_SIZE)
-        return Turn(asking, (copy.ring_size_question.format(n=option),))
+        return ask(copy, session, (option,))
     return Turn(stop_asking(session), effects=(AddToCart(option, item),))
 
 
+def ask(copy: Copy, session: Session, options: tuple[int, ...]) -> Turn:
+    """One question for every ring added without a size: one hand, one size."""
+    asking = replace(session, sizing=options).at(Step.ASK_RING_SIZE)
+    return Turn(asking, (copy.ring_size_question.format(products=_products(options)),))
+
+
 def on_answer(copy: Copy, session: Session, text: str) -> Turn | None:
-    """The size for the ring waiting for one; None when the text is about something else
+    """The size for the rings waiting for one; None when the text is about something else
     (a new search, "cart", "menu"), which the results step then handles."""
     if session.step is not Step.ASK_RING_SIZE:
         return None
     answer = read_ring_size_answer(text)
-    option = session.sizing
     if answer.out_of_range:
-        return Turn(session, (copy.ring_size_range.format(n=option),))
+        return Turn(session, (copy.ring_size_range,))
     if answer.unsure:
         return Turn(session, (copy.ring_size_help,))
-    if answer.size is None or not 1 <= option <= len(session.shown):
+    options = [n for n in session.sizing if 1 <= n <= len(session.shown)]
+    if answer.size is None or not options:
         return None
-    item = replace(session.shown[option - 1], ring_size=answer.size)
-    return Turn(stop_asking(session), effects=(AddToCart(option, item),))
+    sized = (replace(session.shown[n - 1], ring_size=answer.size) for n in options)
+    effects = tuple(AddToCart(n, item) for n, item in zip(options, sized, strict=True))
+    return Turn(stop_asking(session), effects=effects)
 
 
 def on_other_text(copy: Copy, session: Session, text: str) -> Turn:
@@ -56,4 +62,12 @@ def on_other_text(copy: Copy, session: Session, text: str) -> Turn:
 def stop_asking(session: Session) -> Session:
     if session.step is not Step.ASK_RING_SIZE:
         return session
-    return replace(session, sizing=0).at(Step.JEWELRY_RESULTS_SHOWN)
+    return replace(session, sizing=()).at(Step.JEWELRY_RESULTS_SHOWN)
+
+
+def _products(options: tuple[int, ...]) -> str:
+    """'Product 1 is', 'Products 1 and 3 are', 'Products 1, 2 and 4 are'."""
+    names = [str(n) for n in options]
+    if len(names) == 1:
+        return f"Product {names[0]} is"
+    return f"Products {', '.join(names[:-1])} and {names[-1]} are"

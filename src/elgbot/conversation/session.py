@@ -80,7 +80,7 @@ class Session:
     jewelry: JewelryQuery = field(default_factory=JewelryQuery)
     melee: MeleeQuery = field(default_factory=MeleeQuery)
     orders: tuple[str, ...] = ()  # order ids as listed, so "1" means the first
-    sizing: int = 0  # the option waiting for its ring size (ASK_RING_SIZE); 0: none
+    sizing: tuple[int, ...] = ()  # the options waiting for a ring size (ASK_RING_SIZE)
 
     def at(self, step: Step) -> Session:
         return replace(self, step=step)
@@ -100,7 +100,7 @@ class Session:
             "jewelry": jewelry_to_dict(self.jewelry),
             "melee": melee_to_dict(self.melee),
             "orders": list(self.orders),
-            "sizing": self.sizing,
+            "sizing": list(self.sizing),
         }
 
     @classmethod
@@ -119,7 +119,7 @@ class Session:
                 jewelry=jewelry_from_dict(data.get("jewelry") or {}),
                 melee=melee_from_dict(data.get("melee") or {}),
                 orders=tuple(str(order_id) for order_id in data.get("orders", [])),
-                sizing=int(data.get("sizing") or 0),
+                sizing=tuple(int(option) for option in data.get("sizing") or ()),
             )
         except (KeyError, ValueError, TypeError):
             return cls()

@@ -84,6 +84,13 @@ _ADD_TO_CART = re.compile(
     r"^(?:please\s+)?(?:add(?:\s+(?:it|item|option|no\.?|number))?(?:\s+to(?:\s+(?:my|the))?\s+cart)?"
     r"|cart|buy|select|choose)\s*(?:option|item|no\.?|number|#)?\s*(\d{1,3})$"
 )
+# "add to cart 1, 3", "add 2 and 4", "buy 1 & 2": several options in one message.
+_ADD_SEVERAL = re.compile(
+    r"^(?:please\s+)?(?:add(?:\s+(?:options|items|numbers))?(?:\s+to(?:\s+(?:my|the))?\s+cart)?"
+    r"|buy|select|choose)\s*(?:options|items|no\.?|numbers|#)?\s*"
+    r"(\d{1,3}(?:\s*(?:,|&|\+|\band\b|\baur\b|\s)\s*#?\d{1,3})+)"
+    r"(?:\s+to(?:\s+(?:my|the))?\s+cart)?$"
+)
 
 
 _WAVES: Final = frozenset({"👋", "👋🏻", "👋🏼", "👋🏽", "👋🏾", "👋🏿", "🙋", "🙋‍♂️", "🙋‍♀️"})
@@ -111,6 +118,17 @@ def read_add_to_cart(text: str) -> int | None:
     """The option number in 'add to cart 1', 'add 2', 'buy #3'; None otherwise."""
     match = _ADD_TO_CART.match(normalise(text))
     return int(match.group(1)) if match else None
+
+
+def read_add_options(text: str) -> tuple[int, ...] | None:
+    """The option numbers in 'add to cart 2', 'add to cart 1, 3', 'add 2 and 4', each
+    once, in the order typed; None when the text is no such command."""
+    if (one := read_add_to_cart(text)) is not None:
+        return (one,)
+    match = _ADD_SEVERAL.match(normalise(text))
+    if match is None:
+        return None
+    return tuple(dict.fromkeys(int(n) for n in re.findall(r"\d+", match.group(1))))
 
 
 _CARATS = r"(\d{1,4}(?:\.\d{1,3})?)\s*(?:ct|cts|carat|carats)"

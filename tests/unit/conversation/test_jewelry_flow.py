@@ -259,7 +259,7 @@ MADE_TO_SIZE = ShownItem("J-1", HALO.title, ItemKind.JEWELRY, made_to_size=True)
 SIZED_BAND = ShownItem("J-2", "Classic Band", ItemKind.JEWELRY, ring_size=16)
 STUDS = ShownItem("J-3", "Solitaire Studs", ItemKind.JEWELRY)
 RINGS_SHOWN = replace(SHOWN, shown=(MADE_TO_SIZE, SIZED_BAND, STUDS))
-ASKED_SIZE = replace(RINGS_SHOWN, sizing=1).at(Step.ASK_RING_SIZE)
+ASKED_SIZE = replace(RINGS_SHOWN, sizing=(1,)).at(Step.ASK_RING_SIZE)
 
 
 def test_results_remember_which_rings_are_made_to_size_and_the_size_searched() -> None:
@@ -278,7 +278,7 @@ def test_a_ring_made_to_size_asks_the_size_before_it_goes_in_the_cart() -> None:
     turn = say(RINGS_SHOWN, "add to cart 1")
     assert turn.effects == ()
     assert turn.session == ASKED_SIZE
-    assert turn.replies == (COPY.ring_size_question.format(n=1),)
+    assert turn.replies == (COPY.ring_size_question.format(products="Product 1 is"),)
 
 
 @pytest.mark.parametrize(
@@ -287,14 +287,14 @@ def test_a_ring_made_to_size_asks_the_size_before_it_goes_in_the_cart() -> None:
 def test_the_size_answer_adds_the_ring_in_that_size(text: str, size: float) -> None:
     turn = say(ASKED_SIZE, text)
     assert turn.effects == (AddToCart(1, replace(MADE_TO_SIZE, ring_size=size)),)
-    assert (turn.session.step, turn.session.sizing) == (Step.JEWELRY_RESULTS_SHOWN, 0)
+    assert (turn.session.step, turn.session.sizing) == (Step.JEWELRY_RESULTS_SHOWN, ())
 
 
 @pytest.mark.parametrize(
     ("text", "reply"),
     [
-        ("40", COPY.ring_size_range.format(n=1)),
-        ("size 0", COPY.ring_size_range.format(n=1)),
+        ("40", COPY.ring_size_range),
+        ("size 0", COPY.ring_size_range),
         ("not sure", COPY.ring_size_help),
         ("I don't know my size", COPY.ring_size_help),
         ("how do i measure", COPY.ring_size_help),
@@ -329,7 +329,7 @@ def test_a_ring_made_in_one_size_is_not_added_in_another() -> None:
 def test_other_words_leave_the_size_question_for_what_they_say() -> None:
     searched = say(ASKED_SIZE, "in white gold")
     assert isinstance(searched.effects[0], SearchJewelry)
-    assert searched.session.sizing == 0
+    assert searched.session.sizing == ()
     cart = say(ASKED_SIZE, "cart")  # a look at the cart leaves the question open
     assert cart.session == ASKED_SIZE
     other = say(ASKED_SIZE, "add to cart 3")
@@ -341,3 +341,37 @@ def test_other_words_leave_the_size_question_for_what_they_say() -> None:
 def test_the_added_reply_names_the_size() -> None:
     turn = BOT.step(RINGS_SHOWN, CartAdded(1, AddOutcome.ADDED, ItemKind.JEWELRY, 14.5))
     assert turn.replies[0].startswith("✅ Product 1 in size 14.5 has been added to your cart.")
+
+
+def test_several_options_in_one_message_go_in_together() -> None:
+    with_parcel = replace(
+        RINGS_SHOWN, shown=(*RINGS_SHOWN.shown, ShownItem("M-1", "Melee", ItemKind.MELEE))
+    )
+    turn = say(with_parcel, "add to cart 2, 3")
+    assert turn.effects == (AddToCart(2, SIZED_BAND), AddToCart(3, STUDS))
+    assert (turn.session, turn.replies) == (with_parcel, ())
+    # Rings made to size share one size question; a parcel asks for its quantity.
+    mixed = say(with_parcel, "add 1 and 3 and 4")
+    assert mixed.effects == (AddToCart(3, STUDS),)
+    assert mixed.replies == (
+        COPY.melee_quantity_first.format(n=4),
+        COPY.ring_size_question.format(products="Product 1 is"),
+    )
+    assert mixed.session.sizing == (1,)
+
+
+def test_one_size_answer_adds_every_ring_waiting_for_it() -> None:
+    two_rings = replace(RINGS_SHOWN, shown=(MADE_TO_SIZE, replace(MADE_TO_SIZE, stock_id="J-4")))
+    asked = say(two_rings, "add 1 & 2")
+    assert asked.replies == (COPY.ring_size_question.format(products="Products 1 and 2 are"),)
+    added = say(asked.session, "13")
+    assert added.effects == (
+        AddToCart(1, replace(MADE_TO_SIZE, ring_size=13)),
+        AddToCart(2, replace(MADE_TO_SIZE, stock_id="J-4", ring_size=13)),
+    )
+
+
+def test_one_wrong_number_among_several_adds_nothing() -> None:
+    turn = say(RINGS_SHOWN, "add to cart 2, 7")
+    assert turn.effects == ()
+    assert turn.replies == (COPY.no_such_option.format(n=7, count=3),)

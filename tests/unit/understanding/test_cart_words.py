@@ -1,0 +1,63 @@
+"""Adding to the cart by number, several numbers, a ring size; and a ring size answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.understanding.commands import read_add_options, read_add_with_size
+from elgbot.understanding.ring_size import SizeAnswer, read_ring_size_answer
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("add to cart 2", (2,)),
+        ("add to cart 1, 3", (1, 3)),
+        ("add to cart 2,3", (2, 3)),
+        ("add 2 and 4", (2, 4)),
+        ("buy 1 & 2", (1, 2)),
+        ("add 1,2,3 to cart", (1, 2, 3)),
+        ("add items 1 and 3", (1, 3)),
+        ("add to cart 1, 1", (1,)),
+        ("add 2 cts", None),
+        ("add 5 cts of option 3", None),
+        ("round 1 2", None),
+    ],
+)
+def test_add_to_cart_takes_one_or_several_options(
+    text: str, options: tuple[int, ...] | None
+) -> None:
+    assert read_add_options(text) == options
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("add to cart 1 size 12", (1, 12.0)),
+        ("add 2 in ring size 13.5", (2, 13.5)),
+        ("buy 3 - size 16", (3, 16.0)),
+        ("add to cart 1", None),
+    ],
+)
+def test_add_to_cart_with_a_ring_size(text: str, read: tuple[int, float] | None) -> None:
+    assert read_add_with_size(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("12", SizeAnswer(12)),
+        ("14.5", SizeAnswer(14.5)),
+        ("size 16", SizeAnswer(16)),
+        ("my size is 9", SizeAnswer(9)),
+        ("15 size", SizeAnswer(15)),
+        ("45", SizeAnswer(out_of_range=True)),
+        ("size 0", SizeAnswer(out_of_range=True)),
+        ("not sure", SizeAnswer(unsure=True)),
+        ("pata nahi", SizeAnswer(unsure=True)),
+        ("how to measure?", SizeAnswer(unsure=True)),
+        ("in white gold", SizeAnswer()),
+    ],
+)
+def test_the_answer_to_the_ring_size_question(text: str, answer: SizeAnswer) -> None:
+    assert read_ring_size_answer(text) == answer
