@@ -16,7 +16,7 @@ from elgbot.catalog.listing import StockState
 from elgbot.catalog.melee import SHOWN_PARCELS, Parcel
 from elgbot.catalog.melee_store import SqlMelee
 from elgbot.catalog.store import SqlCatalog
-from elgbot.commerce.cart import CartItem, ItemKind, SqlCarts
+from elgbot.commerce.cart import CartItem, ItemKind, SqlCarts, named_by
 from elgbot.commerce.checkout import SqlCheckouts
 from elgbot.commerce.orders import SqlOrders
 from elgbot.commerce.quotes import QuoteRequest, SqlQuotes
@@ -72,8 +72,10 @@ class Shop:
                 return OrdersListed(tuple(await self.orders.recent_for(customer)))
             case LookUpOrder(order_id=order_id):
                 return OrderLookedUp(order_id, await self.orders.placed_by(customer, order_id))
-            case RemoveFromCart(position=position):
+            case RemoveFromCart(position=int() as position):
                 return CartItemRemoved(position, await self.carts.remove(customer, position))
+            case RemoveFromCart(words=words):
+                return await self._remove_named(customer, words)
             case ClearCart():
                 await self.carts.clear(customer)
                 return CartCleared()
@@ -124,6 +126,14 @@ class Shop:
         new = await self.carts.put(customer, line)
         short_by = round(asked - carats, 3)
         return MeleeAdded(effect.option, carats, total, short_by=short_by, replaced=not new)
+
+    async def _remove_named(self, customer: str, words: tuple[str, ...]) -> CartItemRemoved:
+        """ "remove the studs": the one item those words fit; else the cart, to choose from."""
+        items = await self.carts.items(customer)
+        fits = [n for n, item in enumerate(items, start=1) if named_by(item, words)]
+        if len(fits) == 1:
+            return CartItemRemoved(fits[0], await self.carts.remove(customer, fits[0]), words)
+        return CartItemRemoved(0, None, words, len(fits), tuple(items))
 
     async def _checkout(self, customer: str, message_id: str) -> CheckoutStarted:
         """The cart at today's prices, without what can no longer be bought."""

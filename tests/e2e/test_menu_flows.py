@@ -235,3 +235,20 @@ async def test_a_sold_piece_is_flagged_in_the_cart(chat: Chat, runtime: Runtime)
     await runtime.stores.jewelry.withdraw_others("", keep=["R18RG"])
     [cart] = messages(await chat.say("cart"))
     assert "no longer available" in cart
+
+
+async def test_an_item_is_removed_by_its_name_or_chosen_from_the_cart(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2", "studs", "add to cart 1", "band", "add to cart 1"):
+        await chat.say(text)
+    [unknown] = messages(await chat.say("remove the nose pin"))
+    assert unknown.startswith("Nothing in your cart fits “nose pin”.")
+    assert "1. Solitaire Studs | ₹28,000" in unknown
+    assert "2. Classic Band, size 16 | ₹24,000" in unknown
+    [gone] = messages(await chat.say("delete studs from my cart"))
+    assert gone.startswith("Removed from your cart: Solitaire Studs.")
+    [cart] = messages(await chat.say("cart"))
+    assert "Studs" not in cart
+    assert "1. Classic Band, size 16 | ₹24,000" in cart

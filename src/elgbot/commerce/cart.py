@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Row, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
 from elgbot.storage.schema import cart_items
+from elgbot.understanding.words import normalise
 
 
 class ItemKind(StrEnum):
@@ -27,6 +29,30 @@ class CartItem:
     title: str
     price_inr: int  # the line's total (for melee: carats times the price per carat)
     carats: float | None = None  # melee only
+
+
+# What a customer may call an item beyond its title's words ("remove the diamond").
+_KIND_WORDS: Final[dict[ItemKind, frozenset[str]]] = {
+    ItemKind.DIAMOND: frozenset({"diamond", "diamonds", "stone", "stones", "loose"}),
+    ItemKind.JEWELRY: frozenset({"jewellery", "jewelry", "piece"}),
+    ItemKind.MELEE: frozenset({"melee", "parcel", "small", "diamonds", "diamond"}),
+}
+
+
+def named_by(item: CartItem, words: Sequence[str]) -> bool:
+    """Whether every word names `item`: a word of its title (a plural or a shortening
+    counts: "studs" for "Stud", "sol" for "Solitaire") or of its kind."""
+    title = normalise(item.title).split()
+    return all(
+        word in _KIND_WORDS[item.kind] or any(_same_word(word, t) for t in title) for word in words
+    )
+
+
+def _same_word(said: str, title_word: str) -> bool:
+    if said == title_word:
+        return True
+    shorter, longer = sorted((said, title_word), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter)
 
 
 class SqlCarts:

@@ -17,6 +17,7 @@ from elgbot.conversation.menu_events import (
     RemoveFromCart,
     StartCheckout,
 )
+from elgbot.conversation.replies import cart
 from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.understanding.cart_commands import CartAction, read_cart_command
 from elgbot.understanding.money import format_inr
@@ -27,8 +28,8 @@ def on_text(session: Session, text: str) -> Turn | None:
     command = read_cart_command(text)
     if command is None:
         return None
-    if command.action is CartAction.REMOVE and command.position is not None:
-        return Turn(session, effects=(RemoveFromCart(command.position),))
+    if command.action is CartAction.REMOVE:
+        return Turn(session, effects=(RemoveFromCart(command.position, command.words),))
     if command.action is CartAction.CLEAR:
         return Turn(session, effects=(ClearCart(),))
     return Turn(session, effects=(StartCheckout(),))
@@ -73,9 +74,26 @@ def added(copy: Copy, event: CartAdded) -> str | None:
 
 
 def removed(copy: Copy, session: Session, event: CartItemRemoved) -> Turn:
-    if event.item is None:
+    if event.item is not None:
+        return Turn(session, (copy.removed_from_cart.format(title=event.item.title),))
+    if event.position:
         return Turn(session, (copy.no_such_cart_item.format(n=event.position),))
-    return Turn(session, (copy.removed_from_cart.format(title=event.item.title),))
+    if not event.cart:
+        return Turn(session, (copy.cart_empty,))
+    return Turn(session, (_which_to_remove(copy, event),))
+
+
+def _which_to_remove(copy: Copy, event: CartItemRemoved) -> str:
+    """Words that fit no one item: what they fit, the cart, and how to choose by number."""
+    named = " ".join(event.named)
+    if not named:
+        problem = copy.remove_which
+    elif event.fits:
+        problem = copy.remove_named_several.format(named=named, count=event.fits)
+    else:
+        problem = copy.remove_named_none.format(named=named)
+    how = copy.remove_by_number.format(n=len(event.cart))
+    return "\n".join([problem, "", cart(copy, event.cart), "", how])
 
 
 def cleared(copy: Copy, session: Session, _event: CartCleared) -> Turn:

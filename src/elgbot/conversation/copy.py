@@ -376,6 +376,10 @@ class Copy:
     # ---- the cart's commands -----------------------------------------------------------------
     cart_actions: str = "Reply *checkout* to order, or *remove 1* to take out an item."
     removed_from_cart: str = "Removed from your cart: {title}.\nType *cart* to see your cart."
+    remove_which: str = "Which item should I remove?"
+    remove_named_none: str = "Nothing in your cart fits “{named}”."
+    remove_named_several: str = "“{named}” fits {count} items in your cart."
+    remove_by_number: str = "Send *remove* and the item's number, e.g. *remove {n}*."
     no_such_cart_item: str = (
         "Your cart has no item {n}. Type *cart* to see your items with their numbers."
     )

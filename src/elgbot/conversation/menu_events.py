@@ -60,8 +60,11 @@ class OrderLookedUp:
 
 @dataclass(frozen=True, slots=True)
 class CartItemRemoved:
-    position: int
+    position: int  # 0: the item was named, and the words named no one item
     item: CartItem | None  # None: the cart has no such item
+    named: tuple[str, ...] = ()  # the words that named it ("studs")
+    fits: int = 0  # named but not one item: how many the words fit
+    cart: tuple[CartItem, ...] = ()  # named but not one item: the cart, to choose by number
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,8 @@ class LookUpOrder:
 
 @dataclass(frozen=True, slots=True)
 class RemoveFromCart:
-    position: int
+    position: int | None  # the item's number in the cart; None: named by `words`
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

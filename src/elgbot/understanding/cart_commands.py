@@ -1,4 +1,5 @@
-"""The cart's commands, understood at every step: "remove 2", "clear cart", "checkout"."""
+"""The cart's commands, understood at every step: "remove 2", "remove the studs",
+"clear cart", "checkout"."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from elgbot.catalog.grades import Shape
+from elgbot.understanding.jewelry_query import names_a_piece
 from elgbot.understanding.words import normalise
 
 
@@ -20,12 +23,26 @@ class CartAction(StrEnum):
 class CartCommand:
     action: CartAction
     position: int | None = None  # for REMOVE: the item's number as the cart shows it
+    words: tuple[str, ...] = ()  # for REMOVE without a number: what names the item
 
 
 _REMOVE: Final = re.compile(
     r"^(?:please\s+)?(?:remove|delete|drop|hatao|hata do)\s+(?:item|product|option|no\.?|number|#)?"
     r"\s*(\d{1,3})(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
 )
+_REMOVE_NAMED: Final = re.compile(
+    r"^(?:please\s+|pls\s+|plz\s+)?(?:remove|delete|take\s+out)\s+(.+?)"
+    r"(\s+(?:from|in|out\s+of)\s+(?:my\s+|the\s+)?cart)?(?:\s+(?:please|pls|plz))?$"
+)
+# Words that say nothing about which item: "remove *the* ring *from my cart* please".
+_FILLERS: Final = frozenset(
+    {"the", "my", "a", "an", "one", "this", "that", "it", "item", "product", "please", "pls"}
+    | {"plz", "wala", "wali", "vala", "vali", "ct", "cts", "carat", "carats", "in", "of", "with"}
+)
+# Words that name an item, so "remove the round one" is the cart and "remove my data" not.
+_ITEM_WORDS: Final = frozenset({"diamond", "diamonds", "stone", "stones", "melee", "parcel"}) | {
+    shape.value.lower() for shape in Shape
+}
 _CLEAR: Final = frozenset(
     {"clear cart", "clear my cart", "clear the cart", "empty cart", "empty my cart"}
     | {"empty the cart", "remove all", "delete all", "cart clear"}
@@ -40,8 +57,23 @@ def read_cart_command(text: str) -> CartCommand | None:
     words = normalise(text).rstrip("!.")
     if match := _REMOVE.match(words):
         return CartCommand(CartAction.REMOVE, int(match.group(1)))
+    if (named := _remove_named(words)) is not None:
+        return named
     if words in _CLEAR:
         return CartCommand(CartAction.CLEAR)
     if words in _CHECKOUT:
         return CartCommand(CartAction.CHECKOUT)
     return None
+
+
+def _remove_named(words: str) -> CartCommand | None:
+    """ "remove the studs", "delete round diamond from cart": the item by its words, when
+    the message says cart or names a kind of item."""
+    match = _REMOVE_NAMED.match(words)
+    if match is None or words in _CLEAR:
+        return None
+    named = tuple(w for w in match.group(1).split() if w not in _FILLERS)
+    about_an_item = match.group(2) or names_a_piece(match.group(1)) or _ITEM_WORDS & set(named)
+    if not about_an_item:  # "remove it from cart" names none: the bot asks which
+        return None
+    return CartCommand(CartAction.REMOVE, words=named)

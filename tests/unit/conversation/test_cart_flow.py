@@ -48,7 +48,7 @@ def test_cart_commands_work_at_every_step(step: Step, text: str, effect: object)
 
 
 @pytest.mark.parametrize(
-    "text", ["remove", "remove the ring", "clear my head", "check", "clear", "proceed"]
+    "text", ["remove", "remove my data", "clear my head", "check", "clear", "proceed"]
 )
 def test_half_a_command_is_not_a_cart_command(text: str) -> None:
     effects = say(Session(step=Step.COLLECT_JEWELRY), text).effects
@@ -61,6 +61,41 @@ def test_removing_says_what_went_or_that_there_is_no_such_item() -> None:
     assert gone.startswith("Removed from your cart: Halo Ring in 18K Rose Gold.")
     [missing] = BOT.step(Session(), CartItemRemoved(9, None)).replies
     assert missing == COPY.no_such_cart_item.format(n=9)
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("remove the ring", RemoveFromCart(None, ("ring",))),
+        ("remove nose pin", RemoveFromCart(None, ("nose", "pin"))),
+        ("delete studs from my cart", RemoveFromCart(None, ("studs",))),
+        ("remove the round diamond please", RemoveFromCart(None, ("round", "diamond"))),
+        ("take out the 14k white one", None),  # names no kind of item, nor the cart
+        ("take out the 14k white one from cart", RemoveFromCart(None, ("14k", "white"))),
+        ("remove it from the cart", RemoveFromCart(None, ())),
+    ],
+)
+def test_an_item_can_be_removed_by_its_name(text: str, effect: RemoveFromCart | None) -> None:
+    effects = say(Session(step=Step.MAIN_MENU), text).effects
+    removals = [e for e in effects if isinstance(e, RemoveFromCart)]
+    assert removals == ([effect] if effect else [])
+
+
+STUDS = CartItem(ItemKind.JEWELRY, "J-2", "Solitaire Studs", 28_000)
+ROUND = CartItem(ItemKind.DIAMOND, "RD-1", "Round 1ct F VS1 Ideal", 95_000)
+
+
+def test_a_name_that_fits_no_one_item_shows_the_cart_to_choose_by_number() -> None:
+    [none] = BOT.step(Session(), CartItemRemoved(0, None, ("pin",), 0, (STUDS, ROUND))).replies
+    assert none.startswith("Nothing in your cart fits “pin”.\n\nYour cart:\n1. Solitaire Studs")
+    assert "2. Round 1ct F VS1 Ideal | ₹95,000" in none
+    assert none.endswith("Send *remove* and the item's number, e.g. *remove 2*.")
+    [several] = BOT.step(Session(), CartItemRemoved(0, None, ("s",), 2, (STUDS, ROUND))).replies
+    assert several.startswith("“s” fits 2 items in your cart.")
+    [which] = BOT.step(Session(), CartItemRemoved(0, None, (), 2, (STUDS, ROUND))).replies
+    assert which.startswith(COPY.remove_which)
+    [empty] = BOT.step(Session(), CartItemRemoved(0, None, ("pin",))).replies
+    assert empty == COPY.cart_empty
 
 
 def test_clearing_says_the_cart_is_empty() -> None:
