@@ -1,5 +1,6 @@
-"""Colour, clarity and cut from a message, in three passes from surest to loosest:
+"""Colour, clarity and cut from a message, in passes from surest to loosest:
 
+0. grades in words ("colourless", "eye clean");
 1. after a keyword ("colour I", "cut G", "clarity: VS1+"), where any code of the scale counts;
 2. before a keyword ("G cut", "F colour", "VS2 clarity"), likewise;
 3. on their own, where only readings that are safe without context count.
@@ -16,6 +17,7 @@ from elgbot.understanding.clarity_words import CLARITY
 from elgbot.understanding.colour_words import COLOUR
 from elgbot.understanding.cut_words import CUT
 from elgbot.understanding.grade_expressions import GradeHit, read_expression
+from elgbot.understanding.grade_phrases import phrase_at
 from elgbot.understanding.grade_scale import Scale
 from elgbot.understanding.lexer import Kind, Lexed, Token, text_at
 from elgbot.understanding.unclear import Unclear
@@ -64,6 +66,7 @@ class _Board:
 
 def read_grades(lexed: Lexed, taken: frozenset[int]) -> GradeReading:
     board = _Board(lexed, set(taken))
+    _in_words(board)
     _after_keywords(board)
     _before_keywords(board)
     _on_their_own(board)
@@ -80,6 +83,14 @@ def read_grades(lexed: Lexed, taken: frozenset[int]) -> GradeReading:
 def _graded(members: tuple[G, ...], ranks: set[int]) -> tuple[G, ...]:
     """Grades by rank, best first."""
     return tuple(members[r] for r in sorted(ranks))
+
+
+def _in_words(board: _Board) -> None:
+    for index in range(len(board.tokens)):
+        if index in board.claimed or (phrase := phrase_at(board.tokens, index)) is None:
+            continue
+        board.ranks.setdefault(phrase.field, set()).update(phrase.ranks)
+        board.claimed.update(range(index, index + phrase.width))
 
 
 def _after_keywords(board: _Board) -> None:

@@ -119,6 +119,16 @@ FREE_SENTENCES = [
         spec("round", 1.0, "E F", "FL IF VVS1 VVS2 VS1", "excellent", 80_000),
     ),
     Case("Can you show me some round diamonds under 1 lakh", spec("round", budget=L)),
+    # Grades in words: colourless is D-F, near colourless G-J, eye clean VS2 or better.
+    Case(
+        "round 1ct colourless eye clean under 1 lakh",
+        spec("round", 1.0, "D E F", "FL IF VVS1 VVS2 VS1 VS2", budget=L),
+    ),
+    Case("oval 2ct near colorless, VS1", spec("oval", 2.0, "G H I J", "VS1")),
+    Case(
+        "1.5 ct cushion, eye-clean, colorless",
+        spec("cushion", 1.5, "D E F", "FL IF VVS1 VVS2 VS1 VS2"),
+    ),
     Case(
         "I need a pear shaped stone of 1.5 carats with G color and VS2 clarity",
         spec("pear", 1.5, "G", "VS2"),
