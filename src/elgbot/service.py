@@ -68,6 +68,8 @@ _log = get_logger("service")
 SupportEffect = AskAssistant | OpenHandoff | RecordHandoffMessage | CloseHandoff
 # A turn feeds effect results back into the conversation; this bounds a buggy loop.
 _MAX_EFFECTS_PER_TURN = 10
+# Lock waits a deferred message makes before giving up (each LOCK_WAIT_SECONDS long).
+_DEFERRED_LOCK_TRIES = 30
 
 
 def customer_of(sender: str) -> str:
@@ -116,10 +118,27 @@ class Service:
             async with self.stores.sessions.lock(customer):
                 return await self._handle_locked(customer, message, reply_later)
         except LockTimeout:
+            late = self.support.late
+            if await late.defer(customer, message, reply_later, self.handle_deferred):
+                _log.info("busy: %s kept to handle later", message.message_id)
+                return ()  # the replies follow through the outbox, in order
             _log.warning(
                 "busy: lock of %s not free for %s", mask_phone(customer), message.message_id
             )
             return (self.conversation.copy.busy,)
+
+    async def handle_deferred(self, message: InboundMessage) -> tuple[str, ...]:
+        """A message kept while its customer's lock was busy: handled when it frees, with
+        no webhook waiting (so the assistant may take as long as it needs)."""
+        customer = customer_of(message.sender)
+        for _ in range(_DEFERRED_LOCK_TRIES):
+            try:
+                async with self.stores.sessions.lock(customer):
+                    return await self._handle_locked(customer, message, reply_later=False)
+            except LockTimeout:
+                continue
+        _log.warning("gave up waiting for the lock of %s", mask_phone(customer))
+        return (self.conversation.copy.busy,)
 
     async def apply(self, customer: str, message: InboundMessage, event: Event) -> tuple[str, ...]:
         """Feed an event that comes outside a customer's turn (a late answer, staff closing a

@@ -8,6 +8,7 @@ the budget. Nothing asserts how long anything took; the order of events says it 
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from elgbot import bootstrap
 from elgbot.bootstrap import Runtime
 from elgbot.channels.twiml import EMPTY_TWIML
 from elgbot.conversation.copy import Copy
@@ -233,3 +235,45 @@ async def test_a_question_pending_too_long_asks_the_customer_to_ask_again(
         await eventually(lambda: len(fake_twilio.requests) == 1)
         assert sent_bodies(fake_twilio) == [copy_of(runtime).assistant_ask_again]
     assert len(fake_gemini.requests) == asked
+
+
+async def test_a_message_sent_while_a_slow_answer_holds_the_turn_is_kept_and_answered(
+    open_app: Opened,
+    fake_gemini: FakeGemini,
+    fake_twilio: FakeTwilio,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The customer writes again while their question still waits for the model, and the
+    # lock is not free in time: the message is kept, handled after, answered by REST.
+    monkeypatch.setattr(bootstrap, "LOCK_WAIT_SECONDS", 0.2)
+    fake_gemini.script(answer("We ship insured across India."), delay=SLOW)
+    async with open_app(budget=ROOMY_BUDGET) as (runtime, chat):
+        await chat.say("5")
+        asking = asyncio.create_task(chat.say("Do you ship to Pune?"))
+        await eventually(lambda: len(fake_gemini.requests) == 1)
+        sid = "SM" + "7" * 32
+        assert await chat.say("1", sid=sid) == EMPTY_TWIML  # kept, not "send it again"
+        assert await chat.say("1", sid=sid) == EMPTY_TWIML  # a repeat is kept once
+        assert messages(await asking) == [answered(runtime, "We ship insured across India.")]
+
+        await eventually(lambda: len(fake_twilio.requests) == 1)
+        assert sent_bodies(fake_twilio) == [copy_of(runtime).diamond_question]
+        await runtime.support.tasks.settle()
+        session = await runtime.stores.sessions.load(CUSTOMER.removeprefix("whatsapp:"))
+        assert session is not None
+        assert session["step"] == "collect_diamond_specs"
+        assert [row.state for row in await outbox_rows(runtime)] == ["sent"]
+
+
+async def test_without_rest_a_message_that_finds_the_turn_busy_is_asked_again(
+    open_app: Opened, fake_gemini: FakeGemini, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bootstrap, "LOCK_WAIT_SECONDS", 0.2)
+    fake_gemini.script(answer("We ship insured across India."), delay=SLOW)
+    async with open_app(with_rest=False) as (runtime, chat):
+        await chat.say("5")
+        asking = asyncio.create_task(chat.say("Do you ship to Pune?"))
+        await eventually(lambda: len(fake_gemini.requests) == 1)
+        assert messages(await chat.say("1")) == [copy_of(runtime).busy]
+        await asking
+        assert await outbox_rows(runtime) == []

@@ -50,6 +50,11 @@ class RecordingSender:
         return [SendResult(True, f"SM{len(self.sent)}", 201, None, 1)]
 
 
+async def handle(message: InboundMessage) -> tuple[str, ...]:
+    """The service's part for a kept message, reduced to its result: the text echoed."""
+    return (f"handled {message.text}",)
+
+
 async def apply(customer: str, message: InboundMessage, event: Event) -> tuple[str, ...]:
     """The conversation's part, reduced to its result: the answer is the reply."""
     assert isinstance(event, AssistantAnswered)
@@ -105,7 +110,7 @@ async def test_two_workers_draining_one_customer_send_each_reply_once_in_order(
     await one.drain(CUSTOMER)  # whatever a worker left behind when it saw the other busy
 
     assert [body for _, body in sender.sent] == [f"reply {n}" for n in range(6)]
-    assert not await outbox.has_unfinished(CUSTOMER)
+    assert await outbox.first_unfinished(CUSTOMER) is None
 
 
 async def test_a_refused_reply_is_recorded_and_the_ones_after_it_still_go(
@@ -132,7 +137,7 @@ async def test_an_answer_a_dead_worker_got_is_sent_without_asking_again(
     await outbox.record_answer(row_id, Answer(AnswerKind.ANSWERED, "10 to 7"))
     _, late, assistant = worker(outbox, sender, tasks, "worker-2")
 
-    assert await late.recover(apply) == 1
+    assert await late.recover(apply, handle) == 1
     await tasks.settle()
 
     assert sender.sent == [(ADDRESS, "10 to 7")]
@@ -149,7 +154,7 @@ async def test_a_question_a_dead_worker_was_waiting_on_is_asked_again_and_answer
     await outbox.add_ready(CUSTOMER, ADDRESS, "SM2", ["Let's find your diamond."])
     _, late, assistant = worker(outbox, sender, tasks, "worker-2")
 
-    await late.recover(apply)
+    await late.recover(apply, handle)
     await tasks.settle()
 
     assert assistant.questions == ["hours?"]
@@ -164,5 +169,20 @@ async def test_work_a_live_worker_holds_is_left_to_it(
         CUSTOMER, ADDRESS, "SM1", history=(), question="hours?", owner="alive", lease_seconds=60
     )
     _, late, assistant = worker(outbox, sender, tasks, "worker-2")
-    assert await late.recover(apply) == 0
+    assert await late.recover(apply, handle) == 0
     assert assistant.questions == []
+
+
+async def test_a_message_a_dead_worker_kept_is_handled_and_answered_in_order(
+    engine: AsyncEngine, tasks: BackgroundTasks
+) -> None:
+    outbox, sender = SqlOutbox(engine), RecordingSender()
+    kept = InboundMessage("SM1", ADDRESS, "cart")
+    await outbox.add_inbound(kept, CUSTOMER, owner="dead", lease_seconds=0)
+    await outbox.add_ready(CUSTOMER, ADDRESS, "SM2", ["a later reply"])
+    _, late, _ = worker(outbox, sender, tasks, "worker-2")
+
+    assert await late.recover(apply, handle) == 2  # the kept message, the ready reply
+    await tasks.settle()
+
+    assert [body for _, body in sender.sent] == ["handled cart", "a later reply"]

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from elgbot.bootstrap import open_runtime
 from elgbot.channels.twilio_rest import SendResult
 from elgbot.conversation.events import AnswerKind, OpenHandoff
+from elgbot.conversation.inbound import InboundMessage, MessageKind
 from elgbot.conversation.session import ChatLine, Speaker
 from elgbot.storage import schema
 from elgbot.storage.database import open_database, sqlite_file
@@ -20,7 +21,7 @@ from elgbot.storage.deliveries import SqlDeliveries
 from elgbot.storage.inline_sqlite import InlineSqlite
 from elgbot.support.assistant import Answer
 from elgbot.support.handoffs import Author, HandoffState, SqlHandoffs
-from elgbot.support.outbox import OutboxState, SqlOutbox
+from elgbot.support.outbox import OutboxState, SqlOutbox, inbound_message
 from elgbot.web.app import prune_history
 from whatsapp_chat import settings_for
 
@@ -92,20 +93,34 @@ async def test_a_customers_rows_come_out_in_order_and_a_pending_answer_holds_bac
     after = await outbox.first_unfinished(CUSTOMER)
     assert after is not None
     assert after.id == later
-    assert not await outbox.has_unfinished("+919800000000")
+    assert not await outbox.is_replying("+919800000000")
 
 
-async def test_a_customer_has_unfinished_rows_until_the_last_is_sent(outbox: SqlOutbox) -> None:
-    assert not await outbox.has_unfinished(CUSTOMER)
+async def test_a_customer_is_replying_rows_until_the_last_is_sent(outbox: SqlOutbox) -> None:
+    assert not await outbox.is_replying(CUSTOMER)
     pending = await awaiting(outbox)
-    assert await outbox.has_unfinished(CUSTOMER)
+    assert await outbox.is_replying(CUSTOMER)
     await outbox.record_answer(pending, Answer(AnswerKind.ANSWERED, "Only within India."))
-    assert await outbox.has_unfinished(CUSTOMER)
+    assert await outbox.is_replying(CUSTOMER)
     await outbox.mark_ready(pending, ["Only within India."])
-    assert await outbox.has_unfinished(CUSTOMER)
-    assert not await outbox.has_unfinished("+919800000000")
+    assert await outbox.is_replying(CUSTOMER)
+    assert not await outbox.is_replying("+919800000000")
     await outbox.mark_sent(pending, [REFUSED])  # failed is finished too: nothing to wait for
-    assert not await outbox.has_unfinished(CUSTOMER)
+    assert not await outbox.is_replying(CUSTOMER)
+
+
+async def test_a_kept_message_waits_in_its_row_once_and_is_no_reply_yet(
+    outbox: SqlOutbox,
+) -> None:
+    message = InboundMessage("SM9", ADDRESS, "", MessageKind.MEDIA, 1)
+    row_id = await outbox.add_inbound(message, CUSTOMER, owner="worker-1", lease_seconds=60)
+    assert row_id is not None
+    assert await outbox.add_inbound(message, CUSTOMER, owner="worker-1", lease_seconds=60) is None
+    assert not await outbox.is_replying(CUSTOMER)  # its turn comes after the current one
+    row = await outbox.first_unfinished(CUSTOMER)
+    assert row is not None
+    assert (row.id, row.state) == (row_id, OutboxState.INBOUND)
+    assert inbound_message(row) == message
 
 
 async def test_an_answer_survives_in_the_row_until_the_conversation_takes_it(

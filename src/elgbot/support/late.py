@@ -21,15 +21,20 @@ from elgbot.conversation.inbound import InboundMessage
 from elgbot.conversation.session import ChatLine
 from elgbot.support.assistant import Answer, Assistant
 from elgbot.support.courier import Courier
-from elgbot.support.outbox import OutboxRow, OutboxState, SqlOutbox
+from elgbot.support.outbox import OutboxRow, OutboxState, SqlOutbox, inbound_message
 from elgbot.support.tasks import BackgroundTasks
 
 # Feeds an event into a customer's conversation (under their lock); returns the replies.
 Apply = Callable[[str, InboundMessage, Event], Awaitable[tuple[str, ...]]]
+# Handles a customer's message whenever their lock frees; returns the replies.
+Handle = Callable[[InboundMessage], Awaitable[tuple[str, ...]]]
 # A pending question older than this is not answered out of the blue after a restart.
 STALE_SECONDS = 600.0
 # Beyond the assistant's own time limit, before another worker may take the work over.
 LEASE_MARGIN_SECONDS = 30.0
+# A deferred message waits for its customer's lock this long before another worker may
+# take it over (the service gives up waiting sooner).
+DEFERRED_LEASE_SECONDS = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,21 @@ class LateReplies:
         done, _ = await asyncio.wait({task}, timeout=budget)
         return task.result() if done else Pending(history, question, task)
 
+    async def defer(
+        self, customer: str, message: InboundMessage, reply_later: bool, handle: Handle
+    ) -> bool:
+        """Keep a message that found the customer's lock busy (they wrote again while an
+        earlier turn still waits for the assistant) and handle it once the lock frees; its
+        replies go out in order. False when nothing could send them later."""
+        if self.budget(reply_later) is None:
+            return False
+        row_id = await self._outbox.add_inbound(
+            message, customer, owner=self._owner, lease_seconds=DEFERRED_LEASE_SECONDS
+        )
+        if row_id is not None:  # else a repeated delivery, already kept
+            self._tasks.start(self._handle_deferred(row_id, customer, message, handle))
+        return True
+
     async def route(
         self,
         customer: str,
@@ -91,7 +111,7 @@ class LateReplies:
 
         Called under the customer's lock, so no other turn of theirs adds rows meanwhile.
         """
-        queued = await self._outbox.has_unfinished(customer)
+        queued = await self._outbox.is_replying(customer)
         if queued and replies:
             await self._outbox.add_ready(customer, message.sender, message.message_id, replies)
             replies = ()
@@ -110,18 +130,30 @@ class LateReplies:
             self._courier.kick(customer)
         return replies
 
-    async def recover(self, apply: Apply) -> int:
+    async def recover(self, apply: Apply, handle: Handle) -> int:
         """Take over unfinished rows nobody holds; how many were taken."""
         taken = 0
         for row in await self._outbox.stale():
             if row.state is OutboxState.READY:
                 self._courier.kick(row.customer)
-            elif await self._outbox.take(row.id, row.state, self._owner, self._lease):
-                self._tasks.start(self._resume(row, apply))
-            else:
+            elif not await self._outbox.take(row.id, row.state, self._owner, self._lease):
                 continue
+            elif row.state is OutboxState.INBOUND:
+                message = inbound_message(row)
+                self._tasks.start(self._handle_deferred(row.id, row.customer, message, handle))
+            else:
+                self._tasks.start(self._resume(row, apply))
             taken += 1
         return taken
+
+    async def _handle_deferred(
+        self, row_id: int, customer: str, message: InboundMessage, handle: Handle
+    ) -> None:
+        # A crash here leaves the row INBOUND for `recover`; the message id's claim makes
+        # a second handling answer from the record instead of acting twice.
+        replies = await handle(message)
+        await self._outbox.mark_ready(row_id, replies)
+        self._courier.kick(customer)
 
     async def _follow(
         self, row_id: int, customer: str, message: InboundMessage, pending: Pending, apply: Apply

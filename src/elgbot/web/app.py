@@ -99,7 +99,8 @@ async def support_upkeep(runtime: Runtime) -> None:
     """Finish replies left unsent (e.g. by a restart) and remind customers nobody answered."""
     while True:
         try:
-            await runtime.support.late.recover(runtime.service.apply)
+            service = runtime.service
+            await runtime.support.late.recover(service.apply, service.handle_deferred)
             await runtime.staff.remind_unanswered()
         except Exception:
             _log.exception("support upkeep failed; will try again")
