@@ -36,6 +36,9 @@ from elgbot.support.tasks import BackgroundTasks
 # Twilio's REST API: the whole send of one reply, retries included.
 SEND_DEADLINE_SECONDS = 30.0
 _SEND_LEASE_SECONDS = SEND_DEADLINE_SECONDS * 4  # a reply of several messages, each bounded
+# The longest a model may take when its answer must be in the webhook's response: Twilio
+# waits 15 s, and the turn needs time around the answer.
+WEBHOOK_ANSWER_SECONDS = 12.0
 _log = get_logger("support")
 
 
@@ -66,8 +69,12 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
     facts = load_facts(settings.store_facts)
     owner = secrets.token_hex(8)  # this worker, in outbox leases
     async with AsyncExitStack() as stack:
-        assistant = GuardedAssistant(await _assistant(settings, facts, stack), facts)
         sender = await _sender(settings, stack)
+        can_send_later = not isinstance(sender, UnconfiguredSender)
+        answer_seconds = model_seconds(settings, can_send_later)
+        assistant = GuardedAssistant(
+            await _assistant(settings, facts, stack, answer_seconds), facts
+        )
         tasks, outbox = BackgroundTasks(), SqlOutbox(engine, inline=_inline(engine, stack))
         courier = Courier(outbox, sender, tasks, owner=owner, lease_seconds=_SEND_LEASE_SECONDS)
         late = LateReplies(
@@ -76,9 +83,9 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
             courier,
             tasks,
             budget_seconds=settings.assistant_budget_seconds,
-            answer_seconds=settings.gemini_timeout_seconds,
+            answer_seconds=answer_seconds,
             owner=owner,
-            can_send_later=not isinstance(sender, UnconfiguredSender),
+            can_send_later=can_send_later,
         )
         timeout = settings.handoff_timeout_minutes * 60
         try:
@@ -95,7 +102,17 @@ def _inline(engine: AsyncEngine, stack: AsyncExitStack) -> InlineSqlite | None:
     return None if path is None else stack.enter_context(closing(InlineSqlite(path)))
 
 
-async def _assistant(settings: Settings, facts: StoreFacts, stack: AsyncExitStack) -> Assistant:
+def model_seconds(settings: Settings, can_send_later: bool) -> float:
+    """How long the model may take. Without REST settings the answer must come in the
+    webhook's own response, and Twilio gives up on a webhook after 15 s."""
+    if can_send_later:
+        return settings.gemini_timeout_seconds
+    return min(settings.gemini_timeout_seconds, WEBHOOK_ANSWER_SECONDS)
+
+
+async def _assistant(
+    settings: Settings, facts: StoreFacts, stack: AsyncExitStack, answer_seconds: float
+) -> Assistant:
     if not settings.gemini_api_key:
         _log.info("GEMINI_API_KEY is not set: support questions are answered from the facts")
         return FaqAssistant(facts)
@@ -103,7 +120,7 @@ async def _assistant(settings: Settings, facts: StoreFacts, stack: AsyncExitStac
         open_gemini_client(
             settings.gemini_api_key,
             base_url=settings.gemini_base_url,
-            timeout_seconds=settings.gemini_timeout_seconds,
+            timeout_seconds=answer_seconds,
         )
     )
     _log.info("support questions go to Gemini (%s)", settings.gemini_model)
@@ -111,7 +128,7 @@ async def _assistant(settings: Settings, facts: StoreFacts, stack: AsyncExitStac
         client,
         model=settings.gemini_model,
         facts=facts,
-        timeout_seconds=settings.gemini_timeout_seconds,
+        timeout_seconds=answer_seconds,
     )
 
 
