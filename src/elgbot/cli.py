@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import os
+import secrets
 import sys
 import uuid
 from collections.abc import Sequence
@@ -104,10 +105,12 @@ def _serve(args: argparse.Namespace) -> int:
     settings = Settings()
     if args.load_sample_catalog:
         asyncio.run(_load_sample(settings))
+    # The app reads its settings again in this process: the chat page's key goes with them.
+    key = os.environ.setdefault("ELG_CHAT_KEY", settings.chat_key or secrets.token_urlsafe(16))
     base = f"http://{args.host}:{args.port}"
     print(
         f"\nelgbot is serving on {base}\n"
-        f"  try it in a browser:   {base}/chat\n"
+        f"  try it in a browser:   {base}/chat?key={key}\n"
         f"  or in a terminal:      .venv/bin/elgbot chat\n"
         f"  Twilio webhook:        POST {base}/whatsapp  (status callbacks: /whatsapp/status)\n"
         f"  health:                {base}/healthz\n",

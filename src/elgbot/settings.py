@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     )
 
     chat_page: bool = Field(True, validation_alias=_env("ELG_CHAT_PAGE"))
+    # The chat page's key (`elgbot serve` makes one when unset): a proxy in front can make a
+    # stranger's request look local, but cannot give it the key.
+    chat_key: str | None = Field(None, validation_alias=_env("ELG_CHAT_KEY"))
     session_ttl_seconds: int = Field(
         7 * 24 * 3600, validation_alias=_env("ELG_SESSION_TTL_SECONDS"), gt=0
     )

@@ -178,3 +178,19 @@ async def test_health_says_unavailable_when_a_store_does_not_answer(
     monkeypatch.setattr(runtime.stores.sessions, "ping", unreachable)
     response = await chat.client.get("/healthz")
     assert (response.status_code, response.json()) == (503, {"status": "unavailable"})
+
+
+async def test_the_chat_page_needs_its_key_when_one_is_set(tmp_path: Path) -> None:
+    # Behind a proxy that adds no forwarding header every request looks local: the key,
+    # which only the address `elgbot serve` prints carries, is what keeps strangers out.
+    settings = settings_for(tmp_path, chat_key="k3y")
+    hi = {"phone": "+919800000001", "text": "hi"}
+    async with open_runtime(settings) as runtime, client_for(runtime) as client:
+        assert (await client.get("/chat")).status_code == 404
+        assert (await client.post("/chat/send", json=hi)).status_code == 404
+        wrong = await client.post("/chat/send", json=hi, headers={"x-chat-key": "guess"})
+        assert wrong.status_code == 404
+        assert await runtime.stores.sessions.load("+919800000001") is None
+        assert (await client.get("/chat?key=k3y")).status_code == 200
+        right = await client.post("/chat/send", json=hi, headers={"x-chat-key": "k3y"})
+        assert "Welcome to ELG" in right.json()["replies"][0]

@@ -1,12 +1,15 @@
 """A local web chat page for trying the bot without WhatsApp (as `make run` suggests).
 
 It bypasses Twilio's signature, so it answers only requests made on this machine that did
-not pass through a proxy, and can be switched off with ELG_CHAT_PAGE=false.
+not pass through a proxy and, when ELG_CHAT_KEY is set (`elgbot serve` always sets one),
+carry that key: a proxy that adds no forwarding header would otherwise make any request
+look local. ELG_CHAT_PAGE=false switches it off.
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 import uuid
 from importlib.resources import files
 
@@ -37,7 +40,16 @@ def _only_local(request: Request) -> Runtime:
     proxied = "x-forwarded-for" in request.headers or "forwarded" in request.headers
     if not runtime.settings.chat_page or client not in _LOOPBACK or proxied:
         raise HTTPException(status_code=404)
+    if not _has_key(request, runtime.settings.chat_key):
+        raise HTTPException(status_code=404)
     return runtime
+
+
+def _has_key(request: Request, key: str | None) -> bool:
+    if key is None:
+        return True
+    given = request.query_params.get("key") or request.headers.get("x-chat-key") or ""
+    return secrets.compare_digest(given.encode(), key.encode())
 
 
 @router.get("/chat", response_class=HTMLResponse)
