@@ -67,7 +67,8 @@ def read_inbound(params: FormParams) -> InboundMessage | None:
 
 
 def clean_text(raw: str, limit: int = MAX_TEXT) -> str:
-    """NFKC, no control characters but newlines, stripped, at most `limit` characters."""
+    """NFKC, no control or invisible format characters but newlines (and the joiners
+    emoji and Indic scripts need), stripped, at most `limit` characters."""
     # Bound the work before normalising: NFKC can expand a character up to 18-fold.
     raw = raw[: limit * 4]
     if raw.isascii() and raw.isprintable():  # most fields: nothing to normalise or drop
@@ -78,8 +79,19 @@ def clean_text(raw: str, limit: int = MAX_TEXT) -> str:
 def _normalised(raw: str, limit: int) -> str:
     text = unicodedata.normalize("NFKC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = "".join(c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cs"))
+    text = "".join(c for c in text if _kept(c))
     return text.strip()[:limit].rstrip()
+
+
+# Zero-width joiners hold emoji sequences ("🙋‍♀️") and Indic conjuncts together.
+_JOINERS = frozenset({"\u200c", "\u200d"})
+
+
+def _kept(char: str) -> bool:
+    """Not a control character, nor an invisible format one (zero-width space, direction
+    overrides, BOM) that would split or disguise words: "h\u200bi" is "hi"."""
+    category = unicodedata.category(char)
+    return char == "\n" or char in _JOINERS or category not in ("Cc", "Cs", "Cf")
 
 
 def _first_values(pairs: list[tuple[str, str]]) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from starlette.datastructures import FormData, UploadFile
@@ -131,6 +132,21 @@ def test_text_is_normalised_and_stripped_of_control_characters() -> None:
     message = read_inbound(webhook(Body="  ＶＶＳ１\x00 oval\r\nround\ttoo\x1b[31m  "))
     assert message is not None
     assert message.text == "VVS1 oval\nround too[31m"
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("h\u200bi", "hi"),  # zero-width space
+        ("\ufeffmenu", "menu"),  # byte order mark
+        ("\u202eih\u202c", "ih"),  # a direction override does not disguise the words
+        ("ऋ\u200dषि", "ऋ\u200dषि"),  # a joiner inside Indic script stays
+    ],
+)
+def test_invisible_format_characters_are_dropped_but_joiners_kept(raw: str, text: str) -> None:
+    message = read_inbound(webhook(Body=raw))
+    assert message is not None
+    assert message.text == text
 
 
 def test_emoji_and_rupee_sign_survive() -> None:
