@@ -62,6 +62,7 @@ from elgbot.understanding.jewelry_query import (
     read_jewelry_query,
 )
 from elgbot.understanding.menu import MenuChoice, read_menu_choice, read_menu_keyword
+from elgbot.understanding.store_questions import asks_about_the_store
 from elgbot.understanding.support_words import asks_for_person
 
 TextHandler = Callable[[Copy, Session, str], Turn]
@@ -171,6 +172,10 @@ def _numbers_mean_the_menu(session: Session) -> bool:
     return session.step in _NUMBERLESS or fresh_spec
 
 
+# Steps that take the customer's own words for the team (a quote's details), or that are
+# the assistant's already.
+_TAKES_ANY_WORDS = frozenset({Step.QUOTE_REQUESTED, Step.DESIGN_REQUESTED, Step.SUPPORT})
+
 # The steps after a search that found nothing, and the question each is waiting on.
 _QUOTE_QUESTION: dict[Step, Callable[[Copy], str]] = {
     Step.QUOTE_SUGGESTION: lambda copy: copy.quote_question_again,
@@ -247,6 +252,8 @@ class Conversation:
             return turn
         if (turn := self._everywhere(session, text)) is not None:
             return turn
+        if session.step not in _TAKES_ANY_WORDS and asks_about_the_store(text):
+            return support.ask(session, text)  # "can you resize my ring?" is no search
         if (turn := _named_section(self.copy, session, text)) is not None:
             return turn
         if (turn := sections.search_elsewhere(self.copy, session, text)) is not None:

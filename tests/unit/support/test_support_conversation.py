@@ -196,3 +196,37 @@ def test_history_and_handoff_survive_the_sessions_json_form() -> None:
 
 def test_a_session_stored_before_support_existed_still_loads() -> None:
     assert Session.from_json({"step": "main_menu", "shown": []}) == Session()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you resize my ring?",
+        "what is the return policy for rings?",
+        "is shipping free for earrings?",
+        "does the pendant come with IGI certificate?",
+        "EMI on 2 lakh ring?",
+        "lab vs natural?",
+        "is a lab diamond as good as a real one?",
+    ],
+)
+@pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.JEWELRY_RESULTS_SHOWN])
+def test_a_store_question_naming_a_product_goes_to_the_assistant(step: Step, text: str) -> None:
+    session = Session(step=step, history=HISTORY)
+    turn = say(session, text)
+    assert turn.effects == (AskAssistant(HISTORY, text),)
+    assert turn.session == session  # a search under way stays as it was
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("do you have rings under 50k?", Step.COLLECT_JEWELRY),  # no policy word: a search
+        ("Round, 1.5ct, D, VS1, Ideal, ₹1,00,000", Step.COLLECT_DIAMOND_SPECS),
+        ("oval 1ct with IGI certificate", Step.COLLECT_DIAMOND_SPECS),  # no question
+    ],
+)
+def test_a_search_that_mentions_a_policy_word_is_still_a_search(text: str, step: Step) -> None:
+    turn = say(Session(), text)
+    assert not any(isinstance(e, AskAssistant) for e in turn.effects)
+    assert turn.session.step is step

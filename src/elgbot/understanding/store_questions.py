@@ -1,0 +1,34 @@
+"""A question about how the store works that happens to name a product: "can you resize my
+ring?", "is shipping free for earrings?", "EMI on a 2 lakh ring?", "lab vs natural?".
+
+Such a message names a piece or a grade, so the menus would read it as a search; it is a
+question for the assistant instead. A question with no policy word ("do you have rings
+under 50k?") is still a search.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from elgbot.understanding.support_words import is_plainly_a_question
+from elgbot.understanding.words import normalise
+from elgbot.understanding.words import word_set as _words
+
+_POLICY_WORDS: Final = _words(
+    """
+    resize resizing resized return returns returnable refund refunds exchange exchangeable
+    policy policies shipping ship shipped delivery deliver delivered courier free charges
+    certificate certificates certified certification igi gia report emi installment
+    instalment instalments installments warranty guarantee insurance insured payment pay
+    cod upi buyback lifetime engraving engrave hallmark hallmarked real fake natural mined
+    genuine original test tester durable last resale value
+    """
+)
+_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+
+
+def asks_about_the_store(text: str) -> bool:
+    if not is_plainly_a_question(text):
+        return False
+    return any(word in _POLICY_WORDS for word in _WORD.findall(normalise(text)))
