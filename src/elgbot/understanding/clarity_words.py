@@ -65,7 +65,24 @@ def _stem(tokens: Sequence[Token], index: int, taken: Collection[int]) -> GradeW
 def loose(tokens: Sequence[Token], index: int, taken: Collection[int]) -> GradeWord | None:
     if text_at(tokens, index) == "if" and not _if_is_clarity(tokens, index):
         return None
+    if text_at(tokens, index) == "vs" and _versus(tokens, index):
+        return None
     return strict(tokens, index, taken)
+
+
+# "lab vs natural", "cvd vs hpht": "vs" between two kinds of stone is "versus".
+_KINDS_OF_STONE: Final = frozenset(
+    {"lab", "labgrown", "grown", "natural", "mined", "earth", "real", "cvd", "hpht"}
+    | {"moissanite", "cz", "synthetic", "simulant"}
+)
+
+
+def _versus(tokens: Sequence[Token], index: int) -> bool:
+    return text_at(tokens, index + 1) in _KINDS_OF_STONE or (
+        text_at(tokens, index - 1) in _KINDS_OF_STONE
+        and tokens[index + 1 : index + 2] != ()
+        and tokens[index + 1].kind is Kind.WORD
+    )
 
 
 def _if_is_clarity(tokens: Sequence[Token], index: int) -> bool:

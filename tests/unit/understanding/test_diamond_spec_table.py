@@ -119,6 +119,10 @@ FREE_SENTENCES = [
         spec("round", 1.0, "E F", "FL IF VVS1 VVS2 VS1", "excellent", 80_000),
     ),
     Case("Can you show me some round diamonds under 1 lakh", spec("round", budget=L)),
+    # "vs" between kinds of stone is "versus", not a clarity.
+    Case("natural diamond vs lab diamond, which lasts", spec()),
+    Case("cvd vs hpht", spec()),
+    Case("round diamond vs, 1ct", spec("round", 1.0, clarities="VS1 VS2")),
     # Grades in words: colourless is D-F, near colourless G-J, eye clean VS2 or better.
     Case(
         "round 1ct colourless eye clean under 1 lakh",
