@@ -278,6 +278,7 @@ def _resolve(
     styles: dict[Style, tuple[int, int]],
     unclear: list[Unclear],
 ) -> tuple[JewelryKind | None, Style | None]:
+    _one_piece(lexed, kinds, styles)
     implied = {k for s in styles if (k := STYLE_KIND[s]) is not None}
     all_kinds = set(kinds) | implied
     if len(all_kinds) > 1 or len(styles) > 1:
@@ -285,6 +286,23 @@ def _resolve(
         unclear.append(Unclear("piece", lexed.quote(spans[0][0], spans[-1][1]), _ONE_KIND))
         return None, None
     return next(iter(all_kinds), None), next(iter(styles), None)
+
+
+def _one_piece(
+    lexed: Lexed, kinds: dict[JewelryKind, tuple[int, int]], styles: dict[Style, tuple[int, int]]
+) -> None:
+    """Words that name one piece together: "solitaire studs" and "solitaire earrings" are
+    studs, a "pendant with chain" is a pendant."""
+    if Style.SOLITAIRE in styles and (len(styles) > 1 or JewelryKind.EARRINGS in kinds):
+        span = styles.pop(Style.SOLITAIRE)
+        if not styles:
+            styles[Style.STUDS] = span
+    chain = kinds.get(JewelryKind.NECKLACE)
+    if chain and JewelryKind.PENDANT in kinds and lexed.quote(*chain).lower() in _CHAINS:
+        del kinds[JewelryKind.NECKLACE]
+
+
+_CHAINS: Final = frozenset({"chain", "chains"})
 
 
 def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:

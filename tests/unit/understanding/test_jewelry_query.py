@@ -170,3 +170,26 @@ def test_parts_left_open_are_cleared(text: str, expected: JewelryQuery) -> None:
 
 def test_a_message_that_opens_nothing_is_not_an_opening() -> None:
     assert opened(JewelryQuery(RING), "in platinum") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "style"),
+    [
+        ("1ct solitaire studs", EARRINGS, Style.STUDS),  # the prompt's own example
+        ("solitaire earrings", EARRINGS, Style.STUDS),
+        ("solitaire stud", EARRINGS, Style.STUDS),
+        ("pendant with chain", JewelryKind.PENDANT, None),
+        ("solitaire pendant", JewelryKind.PENDANT, Style.SOLITAIRE),
+        ("solitaire ring", RING, Style.SOLITAIRE),
+    ],
+)
+def test_words_that_name_one_piece_together_are_read_as_it(
+    text: str, kind: JewelryKind, style: Style | None
+) -> None:
+    reading = read_jewelry_query(text)
+    assert reading.unclear == ()
+    assert (reading.query.kind, reading.query.style) == (kind, style)
+
+
+def test_two_pieces_in_one_message_are_still_asked_one_at_a_time() -> None:
+    assert read_jewelry_query("ring and necklace").unclear[0].field == "piece"
