@@ -58,12 +58,15 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     waiting = known.at(Step.COLLECT_DIAMOND_SPECS)
     if not says_something(reading):
         skipped = asked_budget and _skips(text)  # "no" or "skip" to "What budget?"
-        if spec.shape is not None and (leaves_it_open(text) or leaves_budget_open(text) or skipped):
-            # "any" / "no preference" to "what colour, clarity and budget?": search now.
+        if not spec.is_empty and (leaves_it_open(text) or leaves_budget_open(text) or skipped):
+            # "any" / "no preference" / "any shape" to "what shape, colour and clarity?":
+            # search now, with what was not said left open.
             return Turn(waiting, effects=(SearchDiamonds(spec),))
         # Nothing new (e.g. "ok"): never rerun an old search; say what is still needed.
         return question_or(session.at(Step.COLLECT_DIAMOND_SPECS), text, _ask_again(copy, spec))
-    if spec.shape is None or (
+    # Results without a shape mean the customer left it open ("any shape"): not asked again.
+    shape_open = session.step is Step.DIAMOND_RESULTS_SHOWN
+    if (spec.shape is None and not shape_open) or (
         spec.budget_max_inr is None and not _budget_open(session, reading, text)
     ):
         question = copy.spec_missing.format(

@@ -28,11 +28,12 @@ _BY_FIRST_WORD: Final = by_word(_MARKERS, 0)
 # me", "any colour any clarity". Every word must be one of these, and one a marker.
 _LEAVING_MARKERS: Final = word_set(
     "any anything whatever preference preferences matter care sure idea show bhi surprise"
-    " flexible open chalega"
+    " flexible open chalega all"
 )
 _LEAVING_WORDS: Final = _LEAVING_MARKERS | word_set(
     "no not dont don t doesn do does doesnt i im is it will just me what you have got all options"
     " koi kuch fine ok okay please pls up to know and the colour color clarity cut budget price"
+    " shape shapes cheapest"
 )
 _REACH: Final = 3
 

@@ -679,3 +679,23 @@ def test_after_no_match_a_bare_new_budget_searches_again() -> None:
 def test_after_no_match_no_budget_searches_without_one() -> None:
     spec = replace(NO_MATCH.spec, budget_max_inr=None)
     assert say(NO_MATCH, "no budget").effects == (SearchDiamonds(spec),)
+
+
+@pytest.mark.parametrize("text", ["any shape", "all shapes", "koi bhi", "any", "no preference"])
+def test_a_shape_left_open_searches_every_shape_and_is_not_asked_again(text: str) -> None:
+    asked = Session(
+        step=Step.COLLECT_DIAMOND_SPECS, spec=DiamondSpec(carat_min=1, carat_max=1)
+    )
+    turn = say(asked, text)
+    assert turn.effects == (SearchDiamonds(asked.spec),)
+    # At the results, a change searches again without asking for the shape.
+    shown = replace(turn.session, step=Step.DIAMOND_RESULTS_SHOWN, shown=SHOWN)
+    refined = say(shown, "F VS1")
+    [search] = refined.effects
+    assert isinstance(search, SearchDiamonds)
+    assert (search.spec.shape, search.spec.colors) == (None, (Color.F,))
+
+
+def test_any_before_anything_is_said_still_asks_for_the_stone() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "any")
+    assert turn.effects == ()
