@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from elgbot.commerce.cart import ItemKind
-from elgbot.conversation import ring_sizing
+from elgbot.conversation import melee_quantity, ring_sizing
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import AddOutcome, CartAdded, Turn
 from elgbot.conversation.menu_events import (
@@ -38,7 +38,7 @@ def on_text(session: Session, text: str) -> Turn | None:
 def before_add(copy: Copy, session: Session, option: int, item: ShownItem) -> Turn | None:
     """Melee is sold by the carat: without a quantity there is nothing to add yet."""
     if item.kind is ItemKind.MELEE and not item.carats:
-        return Turn(session, (copy.melee_quantity_first.format(n=option),))
+        return melee_quantity.ask(copy, session, option)
     return None
 
 
@@ -49,7 +49,7 @@ def together(copy: Copy, session: Session, turns: Sequence[Turn]) -> Turn:
         return turns[0]
     effects = tuple(effect for turn in turns for effect in turn.effects)
     sizing = tuple(
-        n for turn in turns if turn.session.step is Step.ASK_RING_SIZE for n in turn.session.sizing
+        n for turn in turns if turn.session.step is Step.ASK_RING_SIZE for n in turn.session.waiting
     )
     replies = [
         r for turn in turns if turn.session.step is not Step.ASK_RING_SIZE for r in turn.replies

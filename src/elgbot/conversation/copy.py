@@ -327,7 +327,7 @@ class Copy:
         "No problem. Send another size or quality, or type *menu* for all options."
     )
     melee_quantity_first: str = (
-        "How many carats of option {n} do you need? Send e.g. *add 10 cts of option {n}*"
+        "How many carats of option {n} do you need? Send the carats, e.g. *10*"
     )
     melee_added: str = (
         "✅ {carats} ct of product {n} ({total}) has been added to your cart.\n"

@@ -15,6 +15,7 @@ from elgbot.conversation import (
     diamonds,
     jewelry,
     melee,
+    melee_quantity,
     orders,
     paging,
     ring_sizing,
@@ -144,6 +145,9 @@ STEPS: dict[Step, StepRules] = {
     Step.ASK_ORDER_ID: StepRules(on_text=orders.on_order_id, back=Step.MAIN_MENU),
     # A size is read in `Conversation._said` first; a cart command leaves the question open.
     Step.ASK_RING_SIZE: StepRules(on_text=ring_sizing.on_other_text, back=Step.COLLECT_JEWELRY),
+    Step.ASK_MELEE_QUANTITY: StepRules(
+        on_text=melee_quantity.on_other_text, back=Step.COLLECT_MELEE
+    ),
 }
 
 # Menu items 2-4 (1 and 5 are read above them).
@@ -156,7 +160,7 @@ _MENU_FLOWS: dict[MenuChoice, Callable[[Copy, Session], Turn]] = {
 # rather than put something in the cart the customer did not mean to.
 _PICKING = frozenset(
     {Step.DIAMOND_RESULTS_SHOWN, Step.JEWELRY_RESULTS_SHOWN, Step.MELEE_RESULTS_SHOWN}
-    | {Step.ASK_RING_SIZE}
+    | {Step.ASK_RING_SIZE, Step.ASK_MELEE_QUANTITY}
 )
 
 # Steps that read no number of their own: a bare "4" there is the main menu's item 4.
@@ -249,6 +253,8 @@ class Conversation:
         if asks_for_person(text):
             return support.open_handoff(self.copy, session, text)
         if (turn := ring_sizing.on_answer(self.copy, session, text)) is not None:
+            return turn
+        if (turn := melee_quantity.on_answer(session, text)) is not None:
             return turn
         if (turn := self._everywhere(session, text)) is not None:
             return turn

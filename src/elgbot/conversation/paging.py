@@ -34,7 +34,7 @@ def more(copy: Copy, session: Session) -> Turn:
 def _search(session: Session, after: int) -> Effect:
     if session.step in (Step.JEWELRY_RESULTS_SHOWN, Step.ASK_RING_SIZE):
         return SearchJewelry(session.jewelry, after)
-    if session.step is Step.MELEE_RESULTS_SHOWN:
+    if session.step in (Step.MELEE_RESULTS_SHOWN, Step.ASK_MELEE_QUANTITY):
         return SearchMelee(session.melee, after)
     return SearchDiamonds(session.spec, after)
 

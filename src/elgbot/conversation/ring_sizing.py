@@ -32,7 +32,7 @@ def add(copy: Copy, session: Session, option: int, item: ShownItem, asked: float
 
 def ask(copy: Copy, session: Session, options: tuple[int, ...]) -> Turn:
     """One question for every ring added without a size: one hand, one size."""
-    asking = replace(session, sizing=options).at(Step.ASK_RING_SIZE)
+    asking = replace(session, waiting=options).at(Step.ASK_RING_SIZE)
     return Turn(asking, (copy.ring_size_question.format(products=_products(options)),))
 
 
@@ -46,7 +46,7 @@ def on_answer(copy: Copy, session: Session, text: str) -> Turn | None:
         return Turn(session, (copy.ring_size_range,))
     if answer.unsure:
         return Turn(session, (copy.ring_size_help,))
-    options = [n for n in session.sizing if 1 <= n <= len(session.shown)]
+    options = [n for n in session.waiting if 1 <= n <= len(session.shown)]
     if answer.size is None or not options:
         return None
     sized = (replace(session.shown[n - 1], ring_size=answer.size) for n in options)
@@ -60,9 +60,7 @@ def on_other_text(copy: Copy, session: Session, text: str) -> Turn:
 
 
 def stop_asking(session: Session) -> Session:
-    if session.step is not Step.ASK_RING_SIZE:
-        return session
-    return replace(session, sizing=()).at(Step.JEWELRY_RESULTS_SHOWN)
+    return session.done_waiting()
 
 
 def _products(options: tuple[int, ...]) -> str:

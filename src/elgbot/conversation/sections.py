@@ -42,7 +42,12 @@ SECTION_OF: Final[dict[Step, MenuChoice]] = {
         MenuChoice.JEWELRY,
     ),
     **dict.fromkeys(
-        [Step.COLLECT_MELEE, Step.MELEE_RESULTS_SHOWN, Step.MELEE_QUOTE_SUGGESTION],
+        [
+            Step.COLLECT_MELEE,
+            Step.MELEE_RESULTS_SHOWN,
+            Step.MELEE_QUOTE_SUGGESTION,
+            Step.ASK_MELEE_QUANTITY,
+        ],
         MenuChoice.MELEE,
     ),
     **dict.fromkeys([Step.ASK_ORDER_ID, Step.ORDERS_SHOWN], MenuChoice.TRACK_ORDER),

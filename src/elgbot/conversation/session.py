@@ -37,6 +37,14 @@ class Step(StrEnum):
     ORDERS_SHOWN = "orders_shown"
     ASK_ORDER_ID = "ask_order_id"
     ASK_RING_SIZE = "ask_ring_size"  # a ring made to size, asked for before it is added
+    ASK_MELEE_QUANTITY = "ask_melee_quantity"  # a parcel, asked how many carats to add
+
+
+# Where the questions asked beside results return to.
+_RESULTS_OF: dict[Step, Step] = {
+    Step.ASK_RING_SIZE: Step.JEWELRY_RESULTS_SHOWN,
+    Step.ASK_MELEE_QUANTITY: Step.MELEE_RESULTS_SHOWN,
+}
 
 
 class Speaker(StrEnum):
@@ -80,10 +88,15 @@ class Session:
     jewelry: JewelryQuery = field(default_factory=JewelryQuery)
     melee: MeleeQuery = field(default_factory=MeleeQuery)
     orders: tuple[str, ...] = ()  # order ids as listed, so "1" means the first
-    sizing: tuple[int, ...] = ()  # the options waiting for a ring size (ASK_RING_SIZE)
+    waiting: tuple[int, ...] = ()  # options waiting for a ring size or a melee quantity
 
     def at(self, step: Step) -> Session:
         return replace(self, step=step)
+
+    def done_waiting(self) -> Session:
+        """Back at the results, when the bot was waiting for a size or a quantity."""
+        results = _RESULTS_OF.get(self.step)
+        return self if results is None else replace(self, waiting=()).at(results)
 
     def remembering(self, *lines: ChatLine) -> Session:
         capped = (ChatLine(line.speaker, line.text[:HISTORY_LINE_CHARS]) for line in lines)
@@ -100,7 +113,7 @@ class Session:
             "jewelry": jewelry_to_dict(self.jewelry),
             "melee": melee_to_dict(self.melee),
             "orders": list(self.orders),
-            "sizing": list(self.sizing),
+            "waiting": list(self.waiting),
         }
 
     @classmethod
@@ -119,7 +132,7 @@ class Session:
                 jewelry=jewelry_from_dict(data.get("jewelry") or {}),
                 melee=melee_from_dict(data.get("melee") or {}),
                 orders=tuple(str(order_id) for order_id in data.get("orders", [])),
-                sizing=tuple(int(option) for option in data.get("sizing") or ()),
+                waiting=tuple(int(option) for option in data.get("waiting") or ()),
             )
         except (KeyError, ValueError, TypeError):
             return cls()

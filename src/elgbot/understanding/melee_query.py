@@ -9,6 +9,7 @@ not a quantity: nobody buys a parcel of a few stones by carat.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -33,6 +34,7 @@ from elgbot.understanding.lexer import Kind, Lexed, Token, lex, text_at
 from elgbot.understanding.limits import budget_problem
 from elgbot.understanding.money import read_amount
 from elgbot.understanding.unclear import Unclear
+from elgbot.understanding.words import normalise
 
 _MM: Final = frozenset({"mm", "millimeter", "millimeters", "millimetre", "millimetres"})
 _POINTER: Final = frozenset({"pointer", "pointers", "ptr", "cent", "cents", "pt", "pts"})
@@ -86,6 +88,20 @@ class _Reading:
     def problem(self, field: str, first: int, last: int, reason: str) -> None:
         self.claim(first, last)
         self.unclear.append(Unclear(field, self.lexed.quote(first, last), reason))
+
+
+_BARE_QUANTITY: Final = re.compile(r"\d{1,5}(?:\.\d{1,3})?")
+
+
+def read_quantity(text: str) -> float | None:
+    """The answer to "How many carats?": "10", "10 cts", "2.5 carats"; None otherwise."""
+    words = normalise(text)
+    if _BARE_QUANTITY.fullmatch(words):
+        low, high = _QUANTITY_RANGE
+        return float(words) if low <= Decimal(words) <= high else None
+    reading = read_melee_query(text)
+    only_carats = replace(reading.query, carats=None) == MeleeQuery()
+    return reading.query.carats if only_carats and not reading.unclear else None
 
 
 def read_melee_query(text: str) -> MeleeReading:

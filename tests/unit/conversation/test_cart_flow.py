@@ -122,7 +122,7 @@ def test_a_session_with_jewellery_melee_and_orders_survives_its_json_form() -> N
             ShownItem("M-1", "Melee +6.5 -7", ItemKind.MELEE, 10),
             ShownItem("J-1", "Halo Ring", ItemKind.JEWELRY, None, 14.5, made_to_size=True),
         ),
-        sizing=(3,),
+        waiting=(3,),
     )
     assert Session.from_json(session.to_json()) == session
 

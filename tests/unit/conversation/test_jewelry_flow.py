@@ -259,7 +259,7 @@ MADE_TO_SIZE = ShownItem("J-1", HALO.title, ItemKind.JEWELRY, made_to_size=True)
 SIZED_BAND = ShownItem("J-2", "Classic Band", ItemKind.JEWELRY, ring_size=16)
 STUDS = ShownItem("J-3", "Solitaire Studs", ItemKind.JEWELRY)
 RINGS_SHOWN = replace(SHOWN, shown=(MADE_TO_SIZE, SIZED_BAND, STUDS))
-ASKED_SIZE = replace(RINGS_SHOWN, sizing=(1,)).at(Step.ASK_RING_SIZE)
+ASKED_SIZE = replace(RINGS_SHOWN, waiting=(1,)).at(Step.ASK_RING_SIZE)
 
 
 def test_results_remember_which_rings_are_made_to_size_and_the_size_searched() -> None:
@@ -287,7 +287,7 @@ def test_a_ring_made_to_size_asks_the_size_before_it_goes_in_the_cart() -> None:
 def test_the_size_answer_adds_the_ring_in_that_size(text: str, size: float) -> None:
     turn = say(ASKED_SIZE, text)
     assert turn.effects == (AddToCart(1, replace(MADE_TO_SIZE, ring_size=size)),)
-    assert (turn.session.step, turn.session.sizing) == (Step.JEWELRY_RESULTS_SHOWN, ())
+    assert (turn.session.step, turn.session.waiting) == (Step.JEWELRY_RESULTS_SHOWN, ())
 
 
 @pytest.mark.parametrize(
@@ -329,7 +329,7 @@ def test_a_ring_made_in_one_size_is_not_added_in_another() -> None:
 def test_other_words_leave_the_size_question_for_what_they_say() -> None:
     searched = say(ASKED_SIZE, "in white gold")
     assert isinstance(searched.effects[0], SearchJewelry)
-    assert searched.session.sizing == ()
+    assert searched.session.waiting == ()
     cart = say(ASKED_SIZE, "cart")  # a look at the cart leaves the question open
     assert cart.session == ASKED_SIZE
     other = say(ASKED_SIZE, "add to cart 3")
@@ -357,7 +357,7 @@ def test_several_options_in_one_message_go_in_together() -> None:
         COPY.melee_quantity_first.format(n=4),
         COPY.ring_size_question.format(products="Product 1 is"),
     )
-    assert mixed.session.sizing == (1,)
+    assert mixed.session.waiting == (1,)
 
 
 def test_one_size_answer_adds_every_ring_waiting_for_it() -> None:

@@ -683,9 +683,7 @@ def test_after_no_match_no_budget_searches_without_one() -> None:
 
 @pytest.mark.parametrize("text", ["any shape", "all shapes", "koi bhi", "any", "no preference"])
 def test_a_shape_left_open_searches_every_shape_and_is_not_asked_again(text: str) -> None:
-    asked = Session(
-        step=Step.COLLECT_DIAMOND_SPECS, spec=DiamondSpec(carat_min=1, carat_max=1)
-    )
+    asked = Session(step=Step.COLLECT_DIAMOND_SPECS, spec=DiamondSpec(carat_min=1, carat_max=1))
     turn = say(asked, text)
     assert turn.effects == (SearchDiamonds(asked.spec),)
     # At the results, a change searches again without asking for the shape.

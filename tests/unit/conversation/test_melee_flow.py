@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from elgbot.catalog.melee import MeleeClarity, MeleeQuery, Parcel, QualityBand
@@ -182,3 +184,24 @@ def test_a_budget_below_every_parcel_names_the_lowest_price_and_offers_a_quote()
     assert f"Your search: {SIEVE} · EF VVS · 10 ct · up to ₹50,000" in none
     more = say(turn.session, "1 lakh")  # a higher budget searches again
     assert more.effects == (SearchMelee(MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, 10, 100_000)),)
+
+
+@pytest.mark.parametrize(("text", "carats"), [("10", 10.0), ("10 cts", 10.0), ("2.5 carats", 2.5)])
+def test_the_answer_to_the_quantity_question_adds_the_parcel(text: str, carats: float) -> None:
+    parcel = ShownItem("M-1", "Melee +6.5 -7", ItemKind.MELEE)
+    shown = Session(step=Step.MELEE_RESULTS_SHOWN, shown=(parcel, replace(parcel, stock_id="M-2")))
+    asked = BOT.step(shown, CustomerSaid("add to cart 2"))
+    assert asked.effects == ()
+    assert asked.session.step is Step.ASK_MELEE_QUANTITY
+    turn = BOT.step(asked.session, CustomerSaid(text))
+    assert turn.effects == (AddToCart(2, replace(parcel, stock_id="M-2", carats=carats)),)
+    assert (turn.session.step, turn.session.waiting) == (Step.MELEE_RESULTS_SHOWN, ())
+
+
+def test_other_words_after_the_quantity_question_are_read_beside_the_results() -> None:
+    parcel = ShownItem("M-1", "Melee +6.5 -7", ItemKind.MELEE)
+    asked = Session(step=Step.ASK_MELEE_QUANTITY, shown=(parcel,), waiting=(1,))
+    assert BOT.step(asked, CustomerSaid("cart")).session == asked  # the question stays
+    other = BOT.step(asked, CustomerSaid("0.01"))  # no quantity we sell
+    assert other.session.step is Step.MELEE_RESULTS_SHOWN
+    assert not any(isinstance(e, AddToCart) for e in other.effects)
