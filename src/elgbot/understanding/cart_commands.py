@@ -27,7 +27,8 @@ class CartCommand:
 
 
 _REMOVE: Final = re.compile(
-    r"^(?:please\s+)?(?:remove|delete|drop|hatao|hata do)\s+(?:item|product|option|no\.?|number|#)?"
+    r"^(?:please\s+)?(?:remove|delete|drop|hatao|hata do)\s+(?:from\s+(?:my\s+|the\s+)?cart\s+)?"
+    r"(?:item|product|option|no\.?|number|#)?"
     r"\s*(\d{1,3})(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
 )
 _REMOVE_NAMED: Final = re.compile(

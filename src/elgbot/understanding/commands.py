@@ -82,7 +82,8 @@ _FUZZY: Final = [w for w in _WORDS if len(w) >= 4]
 
 _ADD_TO_CART = re.compile(
     r"^(?:please\s+)?(?:add(?:\s+(?:it|item|option|no\.?|number))?(?:\s+to(?:\s+(?:my|the))?\s+cart)?"
-    r"|cart|buy|select|choose)\s*(?:option|item|no\.?|number|#)?\s*(\d{1,3})$"
+    r"|cart|buy|select|choose)\s*(?:option|item|no\.?|number|#)?\s*(\d{1,3})"
+    r"(?:\s+(?:to|in)(?:\s+(?:my|the))?\s+cart)?(?:\s+(?:please|pls|plz))?$"
 )
 # "add to cart 1, 3", "add 2 and 4", "buy 1 & 2": several options in one message.
 _ADD_SEVERAL = re.compile(

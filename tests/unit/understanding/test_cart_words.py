@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from elgbot.understanding.cart_commands import CartAction, read_cart_command
 from elgbot.understanding.commands import read_add_options, read_add_with_size
 from elgbot.understanding.ring_size import SizeAnswer, read_ring_size_answer
 
@@ -19,6 +20,8 @@ from elgbot.understanding.ring_size import SizeAnswer, read_ring_size_answer
         ("add 1,2,3 to cart", (1, 2, 3)),
         ("add items 1 and 3", (1, 3)),
         ("add to cart 1, 1", (1,)),
+        ("add 2 to cart pls", (2,)),
+        ("add 3 in my cart", (3,)),
         ("add 2 cts", None),
         ("add 5 cts of option 3", None),
         ("round 1 2", None),
@@ -61,3 +64,13 @@ def test_add_to_cart_with_a_ring_size(text: str, read: tuple[int, float] | None)
 )
 def test_the_answer_to_the_ring_size_question(text: str, answer: SizeAnswer) -> None:
     assert read_ring_size_answer(text) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [("remove from cart 1", 1), ("remove from my cart item 2", 2), ("remove 2 from cart", 2)],
+)
+def test_remove_by_number_in_more_word_orders(text: str, position: int) -> None:
+    command = read_cart_command(text)
+    assert command is not None
+    assert (command.action, command.position) == (CartAction.REMOVE, position)
