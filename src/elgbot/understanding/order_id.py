@@ -29,8 +29,12 @@ _MAX_CHARS: Final = 64
 _MAX_PREFIX: Final = 5
 
 
+# A pasted link ("elg.com/diamonds/ELG-004068") names a product page, never an order.
+_LINK: Final = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+\.(?:com|in|co|net|org)/\S*", re.I)
+
+
 def read_order_id(text: str) -> str | None:
-    words = [w.rstrip(".") for w in _WORD.findall(text)]
+    words = [w.rstrip(".") for w in _WORD.findall(_LINK.sub(" ", text))]
     for index, word in enumerate(words):
         if sum(ch.isdigit() for ch in word) < _MIN_DIGITS:
             continue
@@ -68,7 +72,7 @@ _AN_ID_ALONE: Final = 2  # "ELG-10234", "ELG 10234"
 
 
 def asks_to_track(text: str) -> bool:
-    said = normalise(text)
+    said = normalise(_LINK.sub(" ", text))
     if _ASKS_TO_TRACK.search(said) is not None:
         return True
     if not _names_an_id(said):
@@ -85,7 +89,7 @@ _CHANGE: Final = re.compile(
 def asks_to_change_an_order(text: str) -> bool:
     """ "cancel order ELG-10234", "return my order": not answered by showing its status.
     ("return policy", with no order named, is a question for the assistant.)"""
-    said = normalise(text)
+    said = normalise(_LINK.sub(" ", text))
     if _CHANGE.search(said) is None:
         return False
     return _names_an_id(said) or _AN_ORDER.search(said) is not None

@@ -182,3 +182,12 @@ def test_an_acknowledgement_after_an_order_is_not_read_as_an_order_id(text: str)
     turn = say(ASKED, text)
     assert turn.effects == ()
     assert turn.replies == (COPY.order_footer,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["https://elg.com/diamonds/ELG-004068", "elg.com/diamonds/ELG-004068 is this available?"],
+)
+def test_a_pasted_product_link_is_never_an_order_lookup(text: str) -> None:
+    turn = BOT.step(Session(), CustomerSaid(text))
+    assert not any(isinstance(e, LookUpOrder | ListOrders) for e in turn.effects)
