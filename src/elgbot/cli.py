@@ -21,6 +21,7 @@ from elgbot.catalog.progress import ProgressBar
 from elgbot.catalog.sample import write_sample_feed
 from elgbot.console.staff_cli import add_staff_commands
 from elgbot.conversation.inbound import InboundMessage
+from elgbot.logs import PhoneMasking, uvicorn_log_config
 from elgbot.settings import Settings
 from elgbot.understanding.diamond_spec import read_diamond_spec, spec_to_json
 from elgbot.uploads import Options, Upload, import_upload
@@ -28,8 +29,12 @@ from elgbot.uploads import Options, Upload, import_upload
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    handler = logging.StreamHandler()
+    handler.addFilter(PhoneMasking())  # uvicorn's handlers get one too (uvicorn_log_config)
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[handler],
     )
     return int(args.run(args))
 
@@ -123,6 +128,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level="info",
+        log_config=uvicorn_log_config(),
     )
     return 0
 

@@ -38,6 +38,12 @@ async def test_a_question_the_menu_cannot_read_is_answered_from_the_facts(chat: 
     assert reply.startswith(facts_about("Hours"))
 
 
+async def test_a_question_in_common_words_only_finds_the_topic_listing_it(chat: Chat) -> None:
+    await chat.say("5")
+    [reply] = messages(await chat.say("where are you?"))
+    assert reply.startswith(facts_about("Other ways to reach us"))
+
+
 async def test_a_question_the_facts_do_not_answer_is_admitted_with_a_way_forward(
     chat: Chat, runtime: Runtime
 ) -> None:

@@ -141,6 +141,27 @@ async def test_menu_ends_the_handoff_and_the_bot_says_so(runtime: Runtime, chat:
     assert messages(await chat.say("1")) == [copy.diamond_question]
 
 
+async def test_after_bot_the_team_sees_nothing_new_until_the_customer_asks_again(
+    runtime: Runtime, chat: Chat
+) -> None:
+    await chat.say("agent")
+    first = await the_open_handoff(runtime)
+    copy = copy_of(runtime)
+
+    [ended, _] = messages(await chat.say("bot"))
+    assert ended == copy.handoff_ended
+    assert "*agent*" in ended  # it tells the customer how to reach the team again
+    await chat.say("are you still there?")
+    assert await runtime.staff.open_handoffs() == []  # the console lists open handoffs only
+    closed = await runtime.support.handoffs.get(first.id)
+    assert closed is not None
+    assert "are you still there?" not in [m.text for m in closed.messages]
+
+    await chat.say("agent")
+    again = await the_open_handoff(runtime)
+    assert again.id != first.id
+
+
 async def test_an_unanswered_handoff_gets_a_note_with_other_ways_to_reach_the_store(
     runtime: Runtime, chat: Chat, fake_twilio: FakeTwilio
 ) -> None:

@@ -134,9 +134,15 @@ async def test_no_network_is_a_failed_answer(assistant_on: Opened) -> None:
         "A 1 carat round is ₹62,000 today.",
         "I can give you 15% off if you order now.",
         "Your order has been shipped and arrives on Friday.",
+        "Prices start from $500.",
+        "A 1 carat lab diamond costs around 45,000.",
+        "We have 20 stones of 1ct G VS1 in stock.",
+        "We have a 30-day no-questions return policy.",
+        "Call +91 98765 43210 and we will help.",
+        "Delivery takes 5-7 business days.",
     ],
 )
-async def test_an_answer_with_a_price_discount_or_order_status_not_in_the_facts_is_replaced(
+async def test_an_answer_with_a_figure_discount_or_order_status_not_in_the_facts_is_replaced(
     fake_gemini: FakeGemini, assistant_on: Opened, made_up: str
 ) -> None:
     fake_gemini.script(answer(made_up))

@@ -201,7 +201,11 @@ class Copy:
         "Our hours: {hours}\n"
         "Type *menu* at any time to go back to the bot."
     )
-    handoff_ended: str = "You are back with the ELG bot. Our team can still see your messages."
+    # The handoff is closed: staff no longer see this chat, so say so and how to reach them.
+    handoff_ended: str = (
+        "You are back with the ELG bot. Our team no longer sees this chat: type *agent* to "
+        "talk to them again."
+    )
     handoff_closed: str = (
         "Our team has closed this conversation. The ELG bot is back: type *menu* for all options."
     )

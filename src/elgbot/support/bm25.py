@@ -32,6 +32,11 @@ def terms(text: str) -> list[str]:
     return [_stem(w) for w in words if w not in _STOPWORDS]
 
 
+def stems(text: str) -> tuple[str, ...]:
+    """Lower-cased, stemmed words, stopwords kept: for matching a phrase as a whole."""
+    return tuple(_stem(w) for w in _WORD.findall(text.casefold()))
+
+
 def _stem(word: str) -> str:
     # Enough to match "returns"/"return", "certified"/"certificate", "shipping"/"ship".
     # ("free" is a stopword: "free resizing?" is about resizing, not free shipping.)

@@ -1,29 +1,30 @@
 """The output guard: a model's answer may not state what only the database knows.
 
 Prices, stock, carts and orders come from the database and the menus, never from a model.
-An answer that states a rupee amount, a percentage or discount, or an order's status that
-the store facts do not contain is replaced by a safe answer (the caller decides which).
+An answer that states a figure the store facts do not contain (an amount of money in any
+currency, a percentage, a number of days or hours, a phone number, a count of stones in
+stock), a discount, or an order's status, is replaced by a safe answer (the caller decides
+which): a model that invents one figure may have invented the rest.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from elgbot.channels.twiml import utf16_length
+from elgbot.support.figures import durations, money, percentages, phones, stock_counts
 
 # One WhatsApp message, with room for the footer the conversation adds.
 MAX_ANSWER = 1400
 _ELLIPSIS = "…"
-
-_NUMBER = r"\d[\d,]*(?:\.\d+)?"
-_UNIT = r"(?:lakhs?|lacs?|crores?|cr|k)"
-_RUPEES: Final = re.compile(
-    rf"(?:₹|\brs\.?|\binr\b|\brupees?\b)\s*({_NUMBER})(?:\s*({_UNIT})\b)?"
-    rf"|({_NUMBER})\s*(?:({_UNIT})\b|(?:/-|rupees?\b|rs\b|inr\b))",
-    re.IGNORECASE,
+_FIGURES: Final[tuple[tuple[str, Callable[[str], set[str]]], ...]] = (
+    ("an amount of money", money),
+    ("a percentage", percentages),
+    ("a number of days or hours", durations),
 )
-_PERCENT: Final = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+
 _DISCOUNT: Final = re.compile(
     r"\b(?:discount\w*|coupons?|promo\w*|vouchers?|cash\s?back|offer price|special price"
     r"|(?:flat|upto|up to)\s+\d+\s*%?\s*off)\b",
@@ -41,18 +42,8 @@ _ORDER_STATUS: Final = re.compile(
 
 
 def unsupported_claim(reply: str, facts: str) -> str | None:
-    """What the reply states that the facts do not ('a rupee amount' …), or None."""
-    if _amounts(reply) - _amounts(facts):
-        return "a rupee amount"
-    if _percents(reply) - _percents(facts):
-        return "a percentage"
-    if _DISCOUNT.search(reply) and not _DISCOUNT.search(facts):
-        return "a discount"
-    folded_facts = _folded(facts)
-    for match in _ORDER_STATUS.finditer(reply):
-        if _folded(match.group(0)) not in folded_facts:
-            return "an order status"
-    return None
+    """What the reply states that the facts do not ('an amount of money' …), or None."""
+    return _new_statement(reply, facts) or _new_figure(reply, facts)
 
 
 def trim_reply(text: str, limit: int = MAX_ANSWER) -> str:
@@ -67,17 +58,26 @@ def trim_reply(text: str, limit: int = MAX_ANSWER) -> str:
     return (head[: cut + 1] if cut > 0 else head).rstrip() + _ELLIPSIS
 
 
-def _amounts(text: str) -> set[str]:
-    found = set()
-    for match in _RUPEES.finditer(text):
-        number = (match.group(1) or match.group(3) or "").replace(",", "")
-        unit = (match.group(2) or match.group(4) or "").lower().rstrip("s")
-        found.add(f"{number.removesuffix('.00')} {unit}".strip())
-    return found
+def _new_figure(reply: str, facts: str) -> str | None:
+    for reason, figures in _FIGURES:
+        if figures(reply) - figures(facts):
+            return reason
+    known = phones(facts)  # '98765 43210' is the end of '+91 98765 43210'
+    if any(not any(k.endswith(p) for k in known) for p in phones(reply)):
+        return "a phone number"
+    return None
 
 
-def _percents(text: str) -> set[str]:
-    return {match.group(1) for match in _PERCENT.finditer(text)}
+def _new_statement(reply: str, facts: str) -> str | None:
+    folded_facts = _folded(facts)
+    if any(_folded(count) not in folded_facts for count in stock_counts(reply)):
+        return "a stock count"
+    if _DISCOUNT.search(reply) and not _DISCOUNT.search(facts):
+        return "a discount"
+    for match in _ORDER_STATUS.finditer(reply):
+        if _folded(match.group(0)) not in folded_facts:
+            return "an order status"
+    return None
 
 
 def _folded(text: str) -> str:

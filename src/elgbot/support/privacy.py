@@ -14,15 +14,25 @@ MAX_QUESTION = 500  # characters of one customer message the model sees
 
 _EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SEPARATED_DIGITS = r"\d(?:[ \-.()]{0,2}\d){%d,%d}"
-# Cards first: 13-19 digits; then phones (and other long ids): 8-15 digits, maybe '+' or '('.
-_CARD: Final = re.compile(r"(?<![\d,])" + _SEPARATED_DIGITS % (12, 18) + r"(?![\d,])")
-_PHONE: Final = re.compile(r"(?<![\d,])[+(]?" + _SEPARATED_DIGITS % (7, 14) + r"(?![\d,])")
+# One pass, first alternative wins: an amount grouped with commas ("1,50,000", "2,000,000")
+# is kept as written; then cards (13-19 digits), then phones and other long ids (8-15
+# digits, maybe after '+' or '('). A comma next to a number is punctuation, not a digit.
+_NUMBERS: Final = re.compile(
+    r"(?<!\d)(?P<amount>\d{1,3}(?:,\d{2,3})+(?:\.\d+)?)(?!,?\d)"
+    r"|(?<!\d)(?P<card>" + _SEPARATED_DIGITS % (12, 18) + r")(?!\d)"
+    r"|(?<!\d)(?P<phone>[+(]?" + _SEPARATED_DIGITS % (7, 14) + r")(?!\d)"
+)
+_MASKS: Final = {"card": "[card number]", "phone": "[phone]"}
 
 
 def mask_identifiers(text: str) -> str:
     text = _EMAIL.sub("[email]", text)
-    text = _CARD.sub("[card number]", text)
-    return _PHONE.sub("[phone]", text)
+    return _NUMBERS.sub(_masked, text)
+
+
+def _masked(match: re.Match[str]) -> str:
+    kind = match.lastgroup or ""
+    return _MASKS.get(kind, match.group(0))
 
 
 def prepared(text: str, limit: int = MAX_QUESTION) -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from elgbot.conversation.events import AnswerKind
 from elgbot.support.bm25 import terms
-from elgbot.support.facts import load_facts
+from elgbot.support.facts import load_facts, parse_facts
 from elgbot.support.offline import FaqAssistant
 
 FAQ = FaqAssistant(load_facts())
@@ -38,6 +38,15 @@ FAQ = FaqAssistant(load_facts())
         ("will it pass diamond tester", "Are laboratory-grown diamonds real?"),
         ("video call pe diamond dikha sakte ho?", "Other ways to reach us"),
         ("is shipping free", "Shipping"),
+        ("where are you", "Other ways to reach us"),
+        ("Where are you?", "Other ways to reach us"),
+        ("who are you", "About ELG"),
+        ("who are you guys?", "About ELG"),
+        ("customer care number", "Other ways to reach us"),
+        ("customer care no?", "Other ways to reach us"),
+        ("helpline", "Other ways to reach us"),
+        ("how do I take care of my ring", "Caring for your jewellery"),
+        ("ring care tips", "Caring for your jewellery"),
     ],
 )
 async def test_a_question_gets_the_best_matching_topic_as_it_is_written(
@@ -55,6 +64,20 @@ async def test_a_question_gets_the_best_matching_topic_as_it_is_written(
 )
 async def test_it_says_it_does_not_know_rather_than_guess(question: str) -> None:
     assert (await FAQ.answer((), question)).kind is AnswerKind.UNKNOWN
+
+
+async def test_a_keyword_phrase_of_stopwords_only_is_found_whole_and_only_whole() -> None:
+    faq = FaqAssistant(
+        parse_facts(
+            "## Hours\nKeywords: when\nDaily, 10 to 7.\n\n"
+            "## Us\nKeywords: who are you, what do you do\nA diamond store.\n"
+        ),
+        min_score=0.1,  # two topics: no term is rare enough for the packaged threshold
+    )
+    assert (await faq.answer((), "When?")).text == "Daily, 10 to 7."
+    assert (await faq.answer((), "Who are you?")).text == "A diamond store."
+    assert (await faq.answer((), "what do you do")).text == "A diamond store."
+    assert (await faq.answer((), "who are they, you ask?")).kind is AnswerKind.UNKNOWN
 
 
 @pytest.mark.parametrize(
