@@ -22,13 +22,18 @@ _POLICY_WORDS: Final = _words(
     certificate certificates certified certification igi gia report emi installment
     instalment instalments installments warranty guarantee insurance insured payment pay
     cod upi buyback lifetime engraving engrave hallmark hallmarked real fake natural mined
-    genuine original test tester durable last resale value
+    genuine original test tester durable last resale value measure measuring made
     """
 )
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
+# "how do I know my ring size?": about sizing, not a search for rings.
+_OWN_SIZE: Final = re.compile(r"\b(?:know|find|check|measure)\b.*\bmy (?:ring |finger )?size\b")
 
 
 def asks_about_the_store(text: str) -> bool:
     if not is_plainly_a_question(text):
         return False
-    return any(word in _POLICY_WORDS for word in _WORD.findall(normalise(text)))
+    said = normalise(text)
+    return any(word in _POLICY_WORDS for word in _WORD.findall(said)) or bool(
+        _OWN_SIZE.search(said)
+    )

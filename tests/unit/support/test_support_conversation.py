@@ -208,6 +208,8 @@ def test_a_session_stored_before_support_existed_still_loads() -> None:
         "EMI on 2 lakh ring?",
         "lab vs natural?",
         "is a lab diamond as good as a real one?",
+        "how do i know my ring size?",
+        "how to measure ring size",
     ],
 )
 @pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.JEWELRY_RESULTS_SHOWN])
