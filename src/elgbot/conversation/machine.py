@@ -64,7 +64,7 @@ from elgbot.understanding.jewelry_query import (
 )
 from elgbot.understanding.menu import MenuChoice, read_menu_choice, read_menu_keyword
 from elgbot.understanding.store_questions import asks_about_the_store
-from elgbot.understanding.support_words import asks_for_person
+from elgbot.understanding.support_words import asks_for_person, is_plainly_a_question
 
 TextHandler = Callable[[Copy, Session, str], Turn]
 
@@ -116,6 +116,10 @@ def _support(copy: Copy, session: Session, text: str) -> Turn:
         return _main_menu(copy, session.at(Step.MAIN_MENU), text)
     if read_command(text) is Command.QUOTE:  # the assistant's answers suggest typing it
         return diamonds.quote_from_scratch(copy, session)
+    # A search typed here ("ring under 50k") is that search; a question is a question.
+    searched = None if is_plainly_a_question(text) else sections.search_from_support
+    if searched is not None and (turn := searched(copy, session, text)) is not None:
+        return turn
     return support.on_question(copy, session, text)
 
 

@@ -73,6 +73,17 @@ def search_at_the_menu(copy: Copy, session: Session, text: str) -> Turn | None:
     return None
 
 
+def search_from_support(copy: Copy, session: Session, text: str) -> Turn | None:
+    """A search typed at Talk to Support ("round 1ct G VS1 under 40k", "ring under 50k"):
+    that search, as from the menu; a stone needs its shape and weight."""
+    if (turn := search_at_the_menu(copy, session, text)) is not None:
+        return turn
+    spec = read_diamond_spec(text).spec
+    if spec.shape is not None and spec.carat_min is not None:
+        return _diamonds(copy, session, text)
+    return None
+
+
 def search_elsewhere(copy: Copy, session: Session, text: str) -> Turn | None:
     """Another section's search typed at a step of `here`'s section, as that search."""
     here = SECTION_OF.get(session.step)

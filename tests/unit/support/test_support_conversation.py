@@ -232,3 +232,22 @@ def test_a_search_that_mentions_a_policy_word_is_still_a_search(text: str, step:
     turn = say(Session(), text)
     assert not any(isinstance(e, AskAssistant) for e in turn.effects)
     assert turn.session.step is step
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("round 1ct G VS1 under 40k", Step.COLLECT_DIAMOND_SPECS),
+        ("ring under 50k", Step.COLLECT_JEWELRY),
+        ("+6.5 -7 EF VVS 10 carats", Step.COLLECT_MELEE),
+    ],
+)
+def test_a_search_typed_at_support_is_that_search(text: str, step: Step) -> None:
+    turn = say(Session(step=Step.SUPPORT), text)
+    assert turn.session.step is step
+    assert not any(isinstance(e, AskAssistant) for e in turn.effects)
+
+
+def test_a_question_at_support_that_names_a_stone_is_still_a_question() -> None:
+    turn = say(Session(step=Step.SUPPORT), "is a round 1ct good for a ring?")
+    assert turn.effects == (AskAssistant((), "is a round 1ct good for a ring?"),)
