@@ -181,6 +181,7 @@ handoff_messages = Table(
     Column("created_at", Float, nullable=False),
 )
 Index("ix_handoff_messages_handoff", handoff_messages.c.handoff_id, handoff_messages.c.id)
+Index("ix_handoff_messages_outbox", handoff_messages.c.outbox_id)  # 0006
 
 # ---- the rest of the menu (0004): jewellery, melee parcels, orders, checkouts ------------
 jewelry = Table(

@@ -134,8 +134,20 @@ class SqlHandoffs:
                 handoffs.c.reminded_at.is_(None),
             )
 
-    async def mark_staff_replied(self, handoff_id: int) -> None:
-        await self._update(handoff_id, {"staff_replied_at": self._clock()})
+    async def mark_reply_delivered(self, outbox_id: int) -> bool:
+        """Twilio accepted the staff reply sent by outbox row `outbox_id`: its handoff has
+        been answered (a reply that failed has not). False when the row is no staff reply."""
+        replied = select(handoff_messages.c.handoff_id).where(
+            handoff_messages.c.outbox_id == outbox_id, handoff_messages.c.author == Author.STAFF
+        )
+        statement = (
+            update(handoffs)
+            .where(handoffs.c.id.in_(replied))
+            .values(staff_replied_at=self._clock())
+        )
+        async with self._engine.begin() as conn:
+            result = await conn.execute(statement, execution_options=KEEP_ROWCOUNT)
+        return bool(result.rowcount)
 
     async def claim_reminder(self, handoff_id: int) -> bool:
         """True for the one worker that is to send this handoff's reminder."""

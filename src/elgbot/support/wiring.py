@@ -30,7 +30,7 @@ from elgbot.support.handoffs import SqlHandoffs
 from elgbot.support.late import Apply, LateReplies
 from elgbot.support.offline import FaqAssistant
 from elgbot.support.outbox import SqlOutbox
-from elgbot.support.staff import StaffDesk
+from elgbot.support.staff import StaffDesk, reply_delivered
 from elgbot.support.tasks import BackgroundTasks
 
 # Twilio's REST API: the whole send of one reply, retries included.
@@ -69,7 +69,15 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
         assistant = GuardedAssistant(await _assistant(settings, facts, stack), facts)
         sender = await _sender(settings, stack)
         tasks, outbox = BackgroundTasks(), SqlOutbox(engine, inline=_inline(engine, stack))
-        courier = Courier(outbox, sender, tasks, owner=owner, lease_seconds=_SEND_LEASE_SECONDS)
+        handoffs = SqlHandoffs(engine)
+        courier = Courier(
+            outbox,
+            sender,
+            tasks,
+            owner=owner,
+            lease_seconds=_SEND_LEASE_SECONDS,
+            on_delivered=reply_delivered(handoffs),
+        )
         late = LateReplies(
             assistant,
             outbox,
@@ -82,9 +90,7 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
         )
         timeout = settings.handoff_timeout_minutes * 60
         try:
-            yield Support(
-                facts, assistant, outbox, SqlHandoffs(engine), courier, late, tasks, timeout
-            )
+            yield Support(facts, assistant, outbox, handoffs, courier, late, tasks, timeout)
         finally:
             await tasks.close()
             await outbox.release(owner)
