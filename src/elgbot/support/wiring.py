@@ -49,6 +49,9 @@ class Support:
     late: LateReplies
     tasks: BackgroundTasks
     handoff_timeout_seconds: float
+    # What the REST sender still needs (env names): while any is missing, nothing sent
+    # later (slow answers, staff replies) can be delivered.
+    rest_missing: tuple[str, ...] = ()
 
     def staff_desk(self, copy: Copy, apply: Apply) -> StaffDesk:
         return StaffDesk(
@@ -88,9 +91,11 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
             owner=owner,
             can_send_later=not isinstance(sender, UnconfiguredSender),
         )
-        timeout = settings.handoff_timeout_minutes * 60
+        timeout, missing = settings.handoff_timeout_minutes * 60, missing_rest_settings(settings)
         try:
-            yield Support(facts, assistant, outbox, handoffs, courier, late, tasks, timeout)
+            yield Support(
+                facts, assistant, outbox, handoffs, courier, late, tasks, timeout, missing
+            )
         finally:
             await tasks.close()
             await outbox.release(owner)
@@ -119,6 +124,16 @@ async def _assistant(settings: Settings, facts: StoreFacts, stack: AsyncExitStac
         facts=facts,
         timeout_seconds=settings.gemini_timeout_seconds,
     )
+
+
+def missing_rest_settings(settings: Settings) -> tuple[str, ...]:
+    """The environment variables sending through Twilio's REST API still needs."""
+    needed = {
+        "TWILIO_ACCOUNT_SID": settings.twilio_account_sid,
+        "TWILIO_AUTH_TOKEN": settings.twilio_auth_token,
+        "TWILIO_WHATSAPP_FROM": settings.twilio_whatsapp_from,
+    }
+    return tuple(name for name, value in needed.items() if not value)
 
 
 async def _sender(settings: Settings, stack: AsyncExitStack) -> ReplySender:
