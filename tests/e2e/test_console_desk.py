@@ -19,6 +19,7 @@ from browser.console_site import add_staff, console_settings, log_in, page_token
 from elgbot.bootstrap import Runtime
 from elgbot.channels.twilio_signature import sign
 from elgbot.commerce.orders import Order, OrderStatus
+from elgbot.conversation.inbound import Media
 from elgbot.storage.schema import customer_activity, handoff_messages, quotes
 from fakes import twilio_server
 from fakes.twilio_server import FakeTwilio
@@ -293,3 +294,53 @@ async def test_without_rest_settings_the_log_and_every_console_page_say_replies_
         assert banner, shown.text
         assert "TWILIO_ACCOUNT_SID, TWILIO_WHATSAPP_FROM not set" in banner.group(1)
     assert re.search(r'class="delivery">failed: Twilio REST API not configured', after.text)
+
+
+PHOTO_URL = "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1?a=1&b=2"
+
+
+def photo(url: str = PHOTO_URL, content_type: str = "image/jpeg") -> dict[str, str]:
+    return {
+        "NumMedia": "1",
+        "MediaUrl0": url,
+        "MediaContentType0": content_type,
+        "MessageType": "image",
+    }
+
+
+async def test_photos_sent_during_a_handoff_reach_staff_as_links(
+    chat: Chat, staff: httpx.AsyncClient
+) -> None:
+    await open_handoff(chat)
+    await chat.say("", **photo())
+    await chat.say("like this one", **photo(PHOTO_URL.replace("ME1", "ME2"), "image/png"))
+
+    page = (await staff.get(f"/console/handoffs/{await handoff_id(staff)}")).text
+
+    links = re.findall(
+        r'<a href="([^"]+)" target="_blank" rel="noopener noreferrer">([^<]+)</a>', page
+    )
+    assert links == [
+        (PHOTO_URL.replace("&", "&amp;"), "Open attachment 1 (image/jpeg)"),
+        (PHOTO_URL.replace("ME1", "ME2").replace("&", "&amp;"), "Open attachment 1 (image/png)"),
+    ]
+    assert "[media message]" in page
+    assert "like this one" in page
+
+
+async def test_an_attachment_is_linked_only_over_http_and_always_escaped(
+    runtime: Runtime, chat: Chat, staff: httpx.AsyncClient
+) -> None:
+    await open_handoff(chat)
+    hostile = [
+        Media("javascript:alert(1)", "image/jpeg"),
+        Media('https://x.example/"><script>alert(1)</script>', "<b>image</b>"),
+    ]
+    await runtime.support.handoffs.record(PHONE, CUSTOMER, "look", "SM-hostile", hostile)
+
+    page = (await staff.get(f"/console/handoffs/{await handoff_id(staff)}")).text
+
+    assert "javascript:" not in page
+    assert "<script>alert(1)" not in page
+    assert "<b>image</b>" not in page
+    assert 'href="https://x.example/&#34;&gt;&lt;script&gt;' in page
