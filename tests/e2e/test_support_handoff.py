@@ -215,3 +215,27 @@ async def test_a_staff_reply_sent_later_by_the_courier_counts_once_it_is_deliver
     await runtime.support.tasks.settle()
     assert (await the_open_handoff(runtime)).staff_replied_at is not None
     assert await runtime.staff.remind_unanswered() == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no need to call me, just send details",
+        "my husband will call me later about it",
+        "is this a real person or a bot?",
+    ],
+)
+async def test_words_about_calls_or_the_bot_do_not_silence_it(
+    runtime: Runtime, chat: Chat, text: str
+) -> None:
+    assert messages(await chat.say(text)) != [copy_of(runtime).handoff_opened]
+    assert await runtime.staff.open_handoffs() == []
+    assert messages(await chat.say("1")) == [copy_of(runtime).diamond_question]
+
+
+@pytest.mark.parametrize("text", ["can I speak to a manager", "connect me with sales team"])
+async def test_asking_for_a_manager_or_sales_opens_a_handoff(
+    runtime: Runtime, chat: Chat, text: str
+) -> None:
+    assert messages(await chat.say(text)) == [copy_of(runtime).handoff_opened]
+    assert [m.text for m in (await the_open_handoff(runtime)).messages] == [text]
