@@ -160,7 +160,7 @@ class Service:
             _log.info("repeated delivery %s: answered from the record", message.message_id)
             return claim.replies
         session = Session.from_json(await sessions.load(customer))
-        said = CustomerSaid(message.text, message.kind, message.media_count)
+        said = CustomerSaid(message.text, message.kind, message.media_count, message.media)
         budget = self.support.late.budget(reply_later)
         session, replies, pending = await self._complete(
             customer, message, self.conversation.step(session, said), budget
@@ -234,8 +234,8 @@ class Service:
                 return AssistantAnswered(question, answer.kind, answer.text)
             case OpenHandoff():
                 await handoffs.open(customer, message.sender, effect, message.message_id)
-            case RecordHandoffMessage(text=text):
-                await handoffs.record(customer, message.sender, text, message.message_id)
+            case RecordHandoffMessage(text=text, media=media):
+                await handoffs.record(customer, message.sender, text, message.message_id, media)
             case CloseHandoff():
                 await handoffs.close_current(customer, Author.CUSTOMER)
         return None

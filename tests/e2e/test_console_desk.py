@@ -5,6 +5,7 @@ sender to a fake Twilio server."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import AsyncIterator
 from datetime import date
@@ -18,10 +19,17 @@ from browser.console_site import add_staff, console_settings, log_in, page_token
 from elgbot.bootstrap import Runtime
 from elgbot.channels.twilio_signature import sign
 from elgbot.commerce.orders import Order, OrderStatus
+from elgbot.conversation.inbound import Media
 from elgbot.storage.schema import customer_activity, handoff_messages, quotes
 from fakes import twilio_server
 from fakes.twilio_server import FakeTwilio
-from support_runtime import deployment, eventually, outbox_rows, runtime_with_catalog
+from support_runtime import (
+    deployment,
+    eventually,
+    outbox_rows,
+    runtime_with_catalog,
+    serving,
+)
 from whatsapp_chat import AUTH_TOKEN, CUSTOMER, Chat, client_for
 
 fake_twilio = twilio_server.fake_twilio
@@ -87,6 +95,7 @@ async def test_staff_read_a_handoff_with_the_conversation_and_the_full_number(
     thread = await staff.get(f"/console/handoffs/{await handoff_id(staff)}")
     assert "talk to someone" in thread.text
     assert "Send reply" in thread.text
+    assert "replies-undeliverable" not in thread.text  # REST settings are complete here
 
 
 async def test_a_staff_reply_reaches_the_customer_and_shows_its_delivery_status(
@@ -254,3 +263,84 @@ async def test_carts_and_orders_are_found_by_phone_or_order_id(
     by_phone = await staff.get("/console/orders", params={"q": "+91 98000 00009"})
     assert "ELG-20001" in by_phone.text
     assert "ELG-10234" not in by_phone.text
+
+
+async def test_without_rest_settings_the_log_and_every_console_page_say_replies_fail(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = console_settings(tmp_path, None, twilio_auth_token=AUTH_TOKEN)
+    async with runtime_with_catalog(settings) as runtime:
+        await add_staff(runtime)
+        with caplog.at_level(logging.WARNING, logger="elgbot.app"):
+            async with serving(runtime):
+                pass
+        async with client_for(runtime) as client, client_for(runtime) as console:
+            await open_handoff(Chat(client))
+            assert (await log_in(console)).status_code == 303
+            number = await handoff_id(console)
+            page = await console.get(f"/console/handoffs/{number}")
+            token = await page_token(console, f"/console/handoffs/{number}")
+            await console.post(
+                f"/console/handoffs/{number}/reply", data={"text": "Hi!", "csrf_token": token}
+            )
+            after = await console.get(f"/console/handoffs/{number}")
+            overview = await console.get("/console")
+
+    [warning] = [r.getMessage() for r in caplog.records if r.name == "elgbot.app"]
+    assert "CANNOT be delivered" in warning
+    assert "TWILIO_ACCOUNT_SID, TWILIO_WHATSAPP_FROM" in warning
+    for shown in (page, overview):
+        banner = re.search(r'id="replies-undeliverable"[^>]*>(.*?)</p>', shown.text, re.S)
+        assert banner, shown.text
+        assert "TWILIO_ACCOUNT_SID, TWILIO_WHATSAPP_FROM not set" in banner.group(1)
+    assert re.search(r'class="delivery">failed: Twilio REST API not configured', after.text)
+
+
+PHOTO_URL = "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME1?a=1&b=2"
+
+
+def photo(url: str = PHOTO_URL, content_type: str = "image/jpeg") -> dict[str, str]:
+    return {
+        "NumMedia": "1",
+        "MediaUrl0": url,
+        "MediaContentType0": content_type,
+        "MessageType": "image",
+    }
+
+
+async def test_photos_sent_during_a_handoff_reach_staff_as_links(
+    chat: Chat, staff: httpx.AsyncClient
+) -> None:
+    await open_handoff(chat)
+    await chat.say("", **photo())
+    await chat.say("like this one", **photo(PHOTO_URL.replace("ME1", "ME2"), "image/png"))
+
+    page = (await staff.get(f"/console/handoffs/{await handoff_id(staff)}")).text
+
+    links = re.findall(
+        r'<a href="([^"]+)" target="_blank" rel="noopener noreferrer">([^<]+)</a>', page
+    )
+    assert links == [
+        (PHOTO_URL.replace("&", "&amp;"), "Open attachment 1 (image/jpeg)"),
+        (PHOTO_URL.replace("ME1", "ME2").replace("&", "&amp;"), "Open attachment 1 (image/png)"),
+    ]
+    assert "[media message]" in page
+    assert "like this one" in page
+
+
+async def test_an_attachment_is_linked_only_over_http_and_always_escaped(
+    runtime: Runtime, chat: Chat, staff: httpx.AsyncClient
+) -> None:
+    await open_handoff(chat)
+    hostile = [
+        Media("javascript:alert(1)", "image/jpeg"),
+        Media('https://x.example/"><script>alert(1)</script>', "<b>image</b>"),
+    ]
+    await runtime.support.handoffs.record(PHONE, CUSTOMER, "look", "SM-hostile", hostile)
+
+    page = (await staff.get(f"/console/handoffs/{await handoff_id(staff)}")).text
+
+    assert "javascript:" not in page
+    assert "<script>alert(1)" not in page
+    assert "<b>image</b>" not in page
+    assert 'href="https://x.example/&#34;&gt;&lt;script&gt;' in page

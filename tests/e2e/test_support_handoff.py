@@ -181,3 +181,82 @@ async def test_a_handoff_staff_have_answered_gets_no_note(runtime: Runtime, chat
     await chat.say("agent")
     await runtime.staff.reply((await the_open_handoff(runtime)).id, "On it!")
     assert await runtime.staff.remind_unanswered() == 0
+
+
+OUTSIDE_WINDOW = {"code": 63016, "message": "Failed to send freeform message", "status": 400}
+
+
+async def test_a_staff_reply_twilio_refused_does_not_count_and_the_note_still_goes(
+    runtime: Runtime, chat: Chat, fake_twilio: FakeTwilio
+) -> None:
+    await chat.say("human please")
+    handoff = await the_open_handoff(runtime)
+    fake_twilio.script(400, body=OUTSIDE_WINDOW)
+
+    reply = await runtime.staff.reply(handoff.id, "Hello!")
+
+    assert (reply.state, "63016" in (reply.error or "")) == (OutboxState.FAILED, True)
+    assert (await the_open_handoff(runtime)).staff_replied_at is None
+    assert await runtime.staff.remind_unanswered() == 1
+    await eventually(lambda: len(fake_twilio.requests) == 2)
+    assert fake_twilio.requests[-1].body == copy_of(runtime).handoff_unanswered
+
+
+async def test_a_delivered_reply_after_a_refused_one_stops_the_note(
+    runtime: Runtime, chat: Chat, fake_twilio: FakeTwilio
+) -> None:
+    await chat.say("human please")
+    handoff = await the_open_handoff(runtime)
+    fake_twilio.script(400, body=OUTSIDE_WINDOW)
+    await runtime.staff.reply(handoff.id, "Hello!")
+
+    reply = await runtime.staff.reply(handoff.id, "Hello again!")
+
+    assert reply.state is OutboxState.SENT
+    assert (await the_open_handoff(runtime)).staff_replied_at is not None
+    assert await runtime.staff.remind_unanswered() == 0
+
+
+async def test_a_staff_reply_sent_later_by_the_courier_counts_once_it_is_delivered(
+    runtime: Runtime, chat: Chat, fake_twilio: FakeTwilio
+) -> None:
+    await chat.say("agent")
+    handoff = await the_open_handoff(runtime)
+    outbox = runtime.support.outbox
+    earlier = await outbox.add_ready(handoff.customer, handoff.address, "SM-earlier", ["Hi"])
+    assert await outbox.take(earlier, OutboxState.READY, "another-worker", 60.0)
+
+    reply = await runtime.staff.reply(handoff.id, "On it!")  # waits behind the earlier row
+
+    assert reply.state is OutboxState.READY
+    assert (await the_open_handoff(runtime)).staff_replied_at is None
+    await outbox.release("another-worker")  # that worker stopped: this one sends both
+    runtime.support.courier.kick(handoff.customer)
+    await eventually(lambda: len(fake_twilio.requests) == 2)
+    await runtime.support.tasks.settle()
+    assert (await the_open_handoff(runtime)).staff_replied_at is not None
+    assert await runtime.staff.remind_unanswered() == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no need to call me, just send details",
+        "my husband will call me later about it",
+        "is this a real person or a bot?",
+    ],
+)
+async def test_words_about_calls_or_the_bot_do_not_silence_it(
+    runtime: Runtime, chat: Chat, text: str
+) -> None:
+    assert messages(await chat.say(text)) != [copy_of(runtime).handoff_opened]
+    assert await runtime.staff.open_handoffs() == []
+    assert messages(await chat.say("1")) == [copy_of(runtime).diamond_question]
+
+
+@pytest.mark.parametrize("text", ["can I speak to a manager", "connect me with sales team"])
+async def test_asking_for_a_manager_or_sales_opens_a_handoff(
+    runtime: Runtime, chat: Chat, text: str
+) -> None:
+    assert messages(await chat.say(text)) == [copy_of(runtime).handoff_opened]
+    assert [m.text for m in (await the_open_handoff(runtime)).messages] == [text]

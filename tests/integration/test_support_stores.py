@@ -257,7 +257,9 @@ async def test_unanswered_handoffs_are_the_old_open_ones_nobody_replied_to_or_re
 ) -> None:
     waiting = await handoffs.open(CUSTOMER, ADDRESS, REQUEST, "SM1")
     answered = await handoffs.open("+919800000001", "whatsapp:+919800000001", REQUEST, "SM2")
-    await handoffs.mark_staff_replied(answered)
+    await handoffs.add_message(answered, Author.STAFF, "On it!", outbox_id=7)
+    assert await handoffs.mark_reply_delivered(7)
+    assert not await handoffs.mark_reply_delivered(8)  # no staff reply was sent by row 8
     clock.now += 60
     await handoffs.open("+919800000002", "whatsapp:+919800000002", REQUEST, "SM3")  # too new
     assert [h.id for h in await handoffs.unanswered(clock.now - 30)] == [waiting]

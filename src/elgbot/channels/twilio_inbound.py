@@ -10,11 +10,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeAlias, cast, runtime_checkable
 
-from elgbot.conversation.inbound import InboundMessage, MessageKind
+from elgbot.conversation.inbound import InboundMessage, Media, MessageKind
 
 MAX_TEXT = 1600  # Twilio's body limit; anything longer did not come from Twilio
 MAX_ID = 128  # MessageSid is 34 chars and From ~25: far longer is not Twilio's
 MAX_MEDIA = 10  # Twilio's most attachments per message
+MAX_URL = 2048  # Twilio's media URLs are ~150 chars
+MAX_CONTENT_TYPE = 100
 _TEXT_TYPES = frozenset({"text", "interactive", "button"})
 
 
@@ -63,7 +65,7 @@ def read_inbound(params: FormParams) -> InboundMessage | None:
     media = _media_count(form.get("NumMedia", ""))
     kind = _kind(form, media)
     text = _field(form, "Body") if kind is MessageKind.MEDIA else _text(form)
-    return InboundMessage(message_id, sender, text, kind, media)
+    return InboundMessage(message_id, sender, text, kind, media, _attachments(form, media))
 
 
 def clean_text(raw: str, limit: int = MAX_TEXT) -> str:
@@ -116,6 +118,26 @@ def _media_count(raw: str) -> int:
     if not raw.isascii() or not raw.isdigit() or len(raw) > 3:
         return 0
     return min(int(raw), MAX_MEDIA)
+
+
+def _attachments(form: dict[str, str], count: int) -> tuple[Media, ...]:
+    """MediaUrl{i} / MediaContentType{i}; a URL that is not http(s) is left out (staff
+    get it as a link)."""
+    found = []
+    for i in range(count):
+        url = clean_text(form.get(f"MediaUrl{i}", ""), MAX_URL + 1)
+        if len(url) <= MAX_URL and is_web_url(url):
+            kind = clean_text(form.get(f"MediaContentType{i}", ""), MAX_CONTENT_TYPE)
+            found.append(Media(url, kind.replace("\n", " ")))
+    return tuple(found)
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host and no whitespace: safe to offer as a link."""
+    scheme, sep, rest = url.partition("://")
+    host = rest.split("/", 1)[0]
+    plain = not any(c.isspace() for c in url)
+    return bool(sep) and scheme.lower() in ("http", "https") and bool(host) and plain
 
 
 def _text(form: dict[str, str]) -> str:

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from elgbot.channels.twilio_inbound import is_web_url
 from elgbot.console.delivery import delivery_of
 from elgbot.console.window import ReplyWindow, WindowClosed, last_messages, latest
-from elgbot.support.handoffs import Author, Handoff
+from elgbot.conversation.inbound import Media
+from elgbot.support.handoffs import Author, Handoff, HandoffMessage
 from elgbot.support.staff import StaffDesk, StaffReply
 
 
@@ -21,6 +23,7 @@ class ThreadLine:
     text: str
     at: float | None  # None: said before the handoff (the transcript has no times)
     delivery: str | None = None  # staff replies only
+    media: tuple[Media, ...] = ()  # the customer's attachments, each offered as a link
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +70,7 @@ def _entry(
     handoff: Handoff, seen: float | None, deliveries: dict[int, str], now: float
 ) -> InboxEntry:
     before = [ThreadLine(author, text, None) for author, text in handoff.transcript]
-    after = [
-        ThreadLine(m.author, m.text, m.created_at, _delivery(m.outbox_id, deliveries))
-        for m in handoff.messages
-    ]
+    after = [_line(m, deliveries) for m in handoff.messages]
     wrote = [m.created_at for m in handoff.messages if m.author is Author.CUSTOMER]
     last_customer = latest(seen, *wrote)
     last_activity = latest(handoff.opened_at, *(m.created_at for m in handoff.messages))
@@ -80,6 +80,13 @@ def _entry(
         ReplyWindow(last_customer, now),
         tuple(before + after),
     )
+
+
+def _line(message: HandoffMessage, deliveries: dict[int, str]) -> ThreadLine:
+    # Only http(s) links reach the page: a stored "javascript:" URL must never be clickable.
+    media = tuple(m for m in message.media if is_web_url(m.url))
+    delivery = _delivery(message.outbox_id, deliveries)
+    return ThreadLine(message.author, message.text, message.created_at, delivery, media)
 
 
 def _delivery(outbox_id: int | None, deliveries: dict[int, str]) -> str | None:

@@ -53,7 +53,10 @@ def render(
     status_code: int = 200,
     **values: Any,
 ) -> Response:
-    context = {"staff": staff, "zone": console_of(request).zone, **values}
+    console = console_of(request)
+    # Shown on every page while staff replies cannot be delivered (base.html).
+    rest_missing = console.runtime.support.rest_missing
+    context = {"staff": staff, "zone": console.zone, "rest_missing": rest_missing, **values}
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     response.headers.update(_HEADERS)
     return response

@@ -12,7 +12,7 @@ from elgbot.catalog.listing import StockState
 from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
 from elgbot.commerce.cart import CartItem, ItemKind
-from elgbot.conversation.inbound import MessageKind
+from elgbot.conversation.inbound import Media, MessageKind
 from elgbot.conversation.menu_events import MenuEffect, MenuEvent
 from elgbot.conversation.session import ChatLine, Session, ShownItem
 
@@ -23,6 +23,7 @@ class CustomerSaid:
     text: str
     kind: MessageKind = MessageKind.TEXT
     media_count: int = 0
+    media: tuple[Media, ...] = ()  # where the attachments are, for staff in a handoff
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +137,13 @@ class OpenHandoff:
     history: tuple[ChatLine, ...]
     request_text: str
     spec_text: str
+    media: tuple[Media, ...] = ()  # sent with the request (a photo captioned "agent")
 
 
 @dataclass(frozen=True, slots=True)
 class RecordHandoffMessage:
     text: str
+    media: tuple[Media, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

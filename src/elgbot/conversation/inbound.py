@@ -16,13 +16,22 @@ class MessageKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Media:
+    """An attachment, where the channel keeps it (Twilio: an https URL on its API)."""
+
+    url: str
+    content_type: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class InboundMessage:
     """One delivery from a customer.
 
     `message_id` is the channel's unique id (Twilio's MessageSid) and is what makes a
     repeated delivery recognisable. `sender` is the customer's address, e.g.
     "whatsapp:+919812345678". `text` is what to read: the body, the caption of a media
-    message, or a button's payload/title; empty when there is nothing to read.
+    message, or a button's payload/title; empty when there is nothing to read. `media`:
+    the attachments the channel could say where to find (only http(s) URLs).
     """
 
     message_id: str
@@ -30,3 +39,4 @@ class InboundMessage:
     text: str
     kind: MessageKind = MessageKind.TEXT
     media_count: int = 0
+    media: tuple[Media, ...] = ()

@@ -255,7 +255,7 @@ class Conversation:
             return Turn(session, (problem,))
         text = said.text
         if asks_for_person(text):
-            return support.open_handoff(self.copy, session, text)
+            return support.open_handoff(self.copy, session, said)
         if (turn := ring_sizing.on_answer(self.copy, session, text)) is not None:
             return turn
         if (turn := melee_quantity.on_answer(session, text)) is not None:

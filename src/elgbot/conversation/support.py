@@ -64,8 +64,8 @@ def answered(copy: Copy, session: Session, event: AssistantAnswered) -> Turn:
     return Turn(remembered, (f"{event.text}\n\n{copy.assistant_footer}",))
 
 
-def open_handoff(copy: Copy, session: Session, text: str) -> Turn:
-    handoff = OpenHandoff(session.history, text, session.spec_text)
+def open_handoff(copy: Copy, session: Session, said: CustomerSaid) -> Turn:
+    handoff = OpenHandoff(session.history, said.text, session.spec_text, said.media)
     return Turn(replace(session, handoff=True), (copy.handoff_opened,), (handoff,))
 
 
@@ -74,7 +74,7 @@ def in_handoff(copy: Copy, session: Session, said: CustomerSaid) -> Turn:
         back = Session(history=session.history)
         return Turn(back, (copy.handoff_ended, copy.main_menu), (CloseHandoff(),))
     text = said.text.strip() or f"[{said.kind.value} message]"
-    return Turn(session, effects=(RecordHandoffMessage(text),))
+    return Turn(session, effects=(RecordHandoffMessage(text, said.media),))
 
 
 def closed_by_staff(copy: Copy, session: Session) -> Turn:

@@ -179,8 +179,11 @@ handoff_messages = Table(
     Column("message_id", String(128), unique=True),
     Column("outbox_id", Integer),  # how a staff reply was sent
     Column("created_at", Float, nullable=False),
+    # The customer's attachments as JSON [[url, content type], …] (0007); NULL: none.
+    Column("media", Text),
 )
 Index("ix_handoff_messages_handoff", handoff_messages.c.handoff_id, handoff_messages.c.id)
+Index("ix_handoff_messages_outbox", handoff_messages.c.outbox_id)  # 0006
 
 # ---- the rest of the menu (0004): jewellery, melee parcels, orders, checkouts ------------
 jewelry = Table(

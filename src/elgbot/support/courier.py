@@ -3,6 +3,7 @@ are done, through the REST sender; every send result is recorded on its row."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from elgbot.channels.twilio_rest import SendResult
@@ -12,6 +13,8 @@ from elgbot.support.tasks import BackgroundTasks
 
 _log = get_logger("support.courier")
 NOT_CONFIGURED = "Twilio REST API not configured (TWILIO_ACCOUNT_SID, TWILIO_WHATSAPP_FROM)"
+# Told of each row Twilio accepted in full (e.g. so a staff reply counts as an answer).
+Delivered = Callable[[OutboxRow], Awaitable[object]]
 
 
 class ReplySender(Protocol):
@@ -36,8 +39,10 @@ class Courier:
         *,
         owner: str,
         lease_seconds: float,
+        on_delivered: Delivered | None = None,
     ) -> None:
         self._outbox = outbox
+        self._on_delivered = on_delivered
         self._sender = sender
         self._tasks = tasks
         self._owner = owner
@@ -61,7 +66,10 @@ class Courier:
                 return
             if not await self._outbox.take(row.id, OutboxState.READY, self._owner, self._lease):
                 return
-            await self._outbox.mark_sent(row.id, await self._send(row))
+            results = await self._send(row)
+            await self._outbox.mark_sent(row.id, results)
+            if self._on_delivered is not None and all(r.ok for r in results):
+                await self._on_delivered(row)
 
     async def _drain_while_kicked(self, customer: str) -> None:
         try:

@@ -17,6 +17,7 @@ from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from elgbot.conversation.events import OpenHandoff
+from elgbot.conversation.inbound import Media
 from elgbot.conversation.session import Speaker
 from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
 from elgbot.storage.schema import handoff_messages, handoffs
@@ -39,6 +40,7 @@ class HandoffMessage:
     text: str
     created_at: float
     outbox_id: int | None = None  # for staff replies: the outbox row that sent it
+    media: tuple[Media, ...] = ()  # the customer's attachments (photos …), as links
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +74,22 @@ class SqlHandoffs:
     async def open(self, customer: str, address: str, request: OpenHandoff, message_id: str) -> int:
         """Open a handoff (or keep the open one) and store the request as its first message."""
         handoff_id = await self._open_id(customer, address, transcript_of(request))
-        await self.add_message(handoff_id, Author.CUSTOMER, request.request_text, message_id)
+        await self.add_message(
+            handoff_id, Author.CUSTOMER, request.request_text, message_id, media=request.media
+        )
         return handoff_id
 
-    async def record(self, customer: str, address: str, text: str, message_id: str) -> int:
+    async def record(
+        self,
+        customer: str,
+        address: str,
+        text: str,
+        message_id: str,
+        media: Sequence[Media] = (),
+    ) -> int:
         """Store a customer's message in their open handoff (opened if it was lost)."""
         handoff_id = await self._open_id(customer, address, [])
-        await self.add_message(handoff_id, Author.CUSTOMER, text, message_id)
+        await self.add_message(handoff_id, Author.CUSTOMER, text, message_id, media=media)
         return handoff_id
 
     async def add_message(
@@ -88,6 +99,7 @@ class SqlHandoffs:
         text: str,
         message_id: str | None = None,
         outbox_id: int | None = None,
+        media: Sequence[Media] = (),
     ) -> None:
         statement = self._insert(handoff_messages).values(
             handoff_id=handoff_id,
@@ -95,6 +107,7 @@ class SqlHandoffs:
             text=text,
             message_id=message_id,
             outbox_id=outbox_id,
+            media=_dump_media(media),
             created_at=self._clock(),
         )
         async with self._engine.begin() as conn:
@@ -134,8 +147,20 @@ class SqlHandoffs:
                 handoffs.c.reminded_at.is_(None),
             )
 
-    async def mark_staff_replied(self, handoff_id: int) -> None:
-        await self._update(handoff_id, {"staff_replied_at": self._clock()})
+    async def mark_reply_delivered(self, outbox_id: int) -> bool:
+        """Twilio accepted the staff reply sent by outbox row `outbox_id`: its handoff has
+        been answered (a reply that failed has not). False when the row is no staff reply."""
+        replied = select(handoff_messages.c.handoff_id).where(
+            handoff_messages.c.outbox_id == outbox_id, handoff_messages.c.author == Author.STAFF
+        )
+        statement = (
+            update(handoffs)
+            .where(handoffs.c.id.in_(replied))
+            .values(staff_replied_at=self._clock())
+        )
+        async with self._engine.begin() as conn:
+            result = await conn.execute(statement, execution_options=KEEP_ROWCOUNT)
+        return bool(result.rowcount)
 
     async def claim_reminder(self, handoff_id: int) -> bool:
         """True for the one worker that is to send this handoff's reminder."""
@@ -191,9 +216,21 @@ class SqlHandoffs:
         )
         by_handoff: dict[int, list[HandoffMessage]] = {}
         for row in (await conn.execute(query)).all():
-            message = HandoffMessage(Author(row.author), row.text, row.created_at, row.outbox_id)
+            message = HandoffMessage(
+                Author(row.author), row.text, row.created_at, row.outbox_id, _media(row.media)
+            )
             by_handoff.setdefault(row.handoff_id, []).append(message)
         return by_handoff
+
+
+def _dump_media(media: Sequence[Media]) -> str | None:
+    if not media:
+        return None
+    return json.dumps([[m.url, m.content_type] for m in media], ensure_ascii=False)
+
+
+def _media(stored: str | None) -> tuple[Media, ...]:
+    return tuple(Media(str(url), str(kind)) for url, kind in json.loads(stored or "[]"))
 
 
 def _handoff(row: Row[Any], messages: tuple[HandoffMessage, ...]) -> Handoff:

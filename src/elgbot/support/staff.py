@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import HandoffClosed
 from elgbot.conversation.inbound import InboundMessage
-from elgbot.support.courier import Courier
+from elgbot.support.courier import Courier, Delivered
 from elgbot.support.handoffs import Author, Handoff, HandoffState, SqlHandoffs
 from elgbot.support.late import Apply
-from elgbot.support.outbox import OutboxState, SqlOutbox
+from elgbot.support.outbox import OutboxRow, OutboxState, SqlOutbox
+
+_REPLY_PREFIX = "staff-reply-"  # the message id of every staff reply (`_staff_id`)
 
 
 class HandoffNotOpen(Exception):
@@ -66,9 +68,13 @@ class StaffDesk:
             handoff.customer, handoff.address, _staff_id("reply", handoff_id), (text,)
         )
         await self._handoffs.add_message(handoff_id, Author.STAFF, text, outbox_id=row_id)
-        await self._handoffs.mark_staff_replied(handoff_id)
         await self._courier.drain(handoff.customer)
-        return await self._reply_state(row_id)
+        reply = await self._reply_state(row_id)
+        if reply.state is OutboxState.SENT:
+            # Another worker's courier may have sent it before the message above was stored,
+            # when `reply_delivered` could not find its handoff yet.
+            await self._handoffs.mark_reply_delivered(row_id)
+        return reply
 
     async def close(self, handoff_id: int) -> None:
         """End the handoff: the bot takes over again and tells the customer so."""
@@ -107,6 +113,17 @@ class StaffDesk:
             raise RuntimeError(f"outbox row {row_id} vanished")
         errors = [str(r.get("error")) for r in row.results if not r.get("ok")]
         return StaffReply(row_id, row.state, "; ".join(errors) or None)
+
+
+def reply_delivered(handoffs: SqlHandoffs) -> Delivered:
+    """For the courier: a staff reply Twilio accepted answers its handoff (so no reminder);
+    one that failed does not."""
+
+    async def delivered(row: OutboxRow) -> None:
+        if row.message_id.startswith(_REPLY_PREFIX):
+            await handoffs.mark_reply_delivered(row.id)
+
+    return delivered
 
 
 def _staff_id(action: str, handoff_id: int) -> str:

@@ -30,7 +30,7 @@ from elgbot.support.handoffs import SqlHandoffs
 from elgbot.support.late import Apply, LateReplies
 from elgbot.support.offline import FaqAssistant
 from elgbot.support.outbox import SqlOutbox
-from elgbot.support.staff import StaffDesk
+from elgbot.support.staff import StaffDesk, reply_delivered
 from elgbot.support.tasks import BackgroundTasks
 
 # Twilio's REST API: the whole send of one reply, retries included.
@@ -52,6 +52,9 @@ class Support:
     late: LateReplies
     tasks: BackgroundTasks
     handoff_timeout_seconds: float
+    # What the REST sender still needs (env names): while any is missing, nothing sent
+    # later (slow answers, staff replies) can be delivered.
+    rest_missing: tuple[str, ...] = ()
 
     def staff_desk(self, copy: Copy, apply: Apply) -> StaffDesk:
         return StaffDesk(
@@ -76,7 +79,15 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
             await _assistant(settings, facts, stack, answer_seconds), facts
         )
         tasks, outbox = BackgroundTasks(), SqlOutbox(engine, inline=_inline(engine, stack))
-        courier = Courier(outbox, sender, tasks, owner=owner, lease_seconds=_SEND_LEASE_SECONDS)
+        handoffs = SqlHandoffs(engine)
+        courier = Courier(
+            outbox,
+            sender,
+            tasks,
+            owner=owner,
+            lease_seconds=_SEND_LEASE_SECONDS,
+            on_delivered=reply_delivered(handoffs),
+        )
         late = LateReplies(
             assistant,
             outbox,
@@ -87,10 +98,10 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
             owner=owner,
             can_send_later=can_send_later,
         )
-        timeout = settings.handoff_timeout_minutes * 60
+        timeout, missing = settings.handoff_timeout_minutes * 60, missing_rest_settings(settings)
         try:
             yield Support(
-                facts, assistant, outbox, SqlHandoffs(engine), courier, late, tasks, timeout
+                facts, assistant, outbox, handoffs, courier, late, tasks, timeout, missing
             )
         finally:
             await tasks.close()
@@ -130,6 +141,16 @@ async def _assistant(
         facts=facts,
         timeout_seconds=answer_seconds,
     )
+
+
+def missing_rest_settings(settings: Settings) -> tuple[str, ...]:
+    """The environment variables sending through Twilio's REST API still needs."""
+    needed = {
+        "TWILIO_ACCOUNT_SID": settings.twilio_account_sid,
+        "TWILIO_AUTH_TOKEN": settings.twilio_auth_token,
+        "TWILIO_WHATSAPP_FROM": settings.twilio_whatsapp_from,
+    }
+    return tuple(name for name, value in needed.items() if not value)
 
 
 async def _sender(settings: Settings, stack: AsyncExitStack) -> ReplySender:

@@ -9,17 +9,56 @@ from typing import Final
 from elgbot.understanding.words import normalise
 from elgbot.understanding.words import word_set as _words
 
-_PERSON_WORDS: Final = r"(?:agent|human|person|someone|somebody|representative|executive|staff)"
-# Any message that says it: "talk to a person", "can someone call me", "human agent please".
-_ASKS_FOR_PERSON: Final = re.compile(
-    r"\b(?:(?:talk|speak|chat|connect)(?: me)? (?:to|with) (?:a |an |some |your )?"
-    r"(?:real |live )?(?:agent|human|person|someone|somebody|representative|executive|"
-    r"team member|staff)"
-    r"|call me|call back|callback|real person|human agent|live agent)\b"
+# Whom a customer asks for: "a person", "your manager", "the sales team", "someone".
+_WHOM: Final = (
+    r"(?:a |an |some |your |the |one of your |any )?(?:real |live |human |sales |support )?"
+    r"(?:agent|human|person|someone|somebody|anyone|anybody|representative|rep|executive|"
+    r"staff|team member|manager|supervisor|owner|sales ?(?:team|person|executive)?|"
+    r"customer (?:care|service|support)|support team|team)"
 )
-# A short message with one of these words in it is a request too: "agent", "person pls".
-_PERSON_WORD: Final = re.compile(rf"\b{_PERSON_WORDS}s?\b")
+# After "I want" / "I need": only words that name a person ("a staff discount" does not).
+_WANTED: Final = (
+    r"(?:a |an |to talk to |to speak to |to speak with |to talk with )?(?:real |live )?"
+    r"(?:agent|human|person|someone|somebody|representative|executive|manager|supervisor|"
+    r"sales (?:team|person|executive)|salesperson|customer (?:care|service))"
+)
+# Explicit requests: "talk to a person", "connect me with sales team", "I need a human".
+_ASKS: Final = re.compile(
+    rf"\b(?:(?:talk|speak|chat|connect|put)(?: me)?(?: through)? (?:to|with) {_WHOM}"
+    rf"|(?:want|need|get me|give me|send me) {_WANTED}"
+    r"|(?:someone|somebody|anyone|person|human|agent) (?:i|we) (?:can|could) (?:talk|speak)"
+    r"|(?:want|need|get|request|arrange|schedule|book) (?:a |an )?(?:phone )?call(?: back)?"
+    r"|real person|human agent|live agent)\b"
+)
+# "call me" / "call back" is a request only as one ("please call me", "can you call me
+# back", "callback"), not when someone else will call ("my husband will call me").
+_CALL: Final = re.compile(r"\b(?:call me|call ?-?back)\b")
+_CALL_LEAD: Final = re.compile(
+    r"(?:^|\b(?:please|pls|plz|kindly|you|u|someone|somebody|anyone|team|sir|maam|mam|ji|"
+    r"asap|also|(?:want|need|like|request|arrange|get|schedule|book)(?: a| an)?))$"
+)
+_GREETING: Final = re.compile(r"^(?:(?:hi|hello|hey|ok|okay|sir|maam|mam|dear|team)\b ?)+")
+# "don't call me", "no need to call", "I do not want to talk to anyone" (a few words before).
+_NEGATED: Final = re.compile(
+    r"\b(?:dont|doesnt|didnt|do not|does not|not|never|no need|no calls?|nobody|without|"
+    r"nahi|nahin|mat)\b"
+)
+_NEGATION_WINDOW = 4  # words before the request ("i do not want to talk …")
+# "is this a real person or a bot?", "are you human": about the chat, not a request.
+_ABOUT_THE_BOT: Final = re.compile(
+    r"\b(?:is (?:this|it|that)|are (?:you|u)|am i (?:talking|chatting|speaking)"
+    r"(?: to| with)?|is there)\b.*\b(?:bot|robot|human|person|real|automated|machine|ai)\b"
+)
+# A short message with one of these words in it is a request too: "agent", "manager pls".
+_PERSON_WORD: Final = re.compile(
+    r"\b(?:agents?|humans?|person|someone|somebody|representatives?|executives?|staff|"
+    r"managers?|supervisor|sales team|customer care|customer service)\b"
+)
 _SHORT_REQUEST_WORDS = 4
+_SHORT_NEGATIONS: Final = frozenset({"no", "not", "dont", "never", "nahi", "nahin"})
+# Clauses: a request in one ("no, I want a person") is not undone by another.
+_CLAUSE: Final = re.compile(r"[,;:!?\n]+|\.(?:\s|$)|\s(?:but|just)\s")
+_APOSTROPHE_T: Final = re.compile(r"\b(\w+) t\b")  # "don t" (normalised "don't") → "dont"
 _BACK_TO_BOT: Final = frozenset(
     {"menu", "bot", "main menu", "the bot", "back to bot", "back to the bot", "menu please"}
 )
@@ -43,10 +82,45 @@ _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 
 
 def asks_for_person(text: str) -> bool:
-    words = normalise(text)
-    if _ASKS_FOR_PERSON.search(words):
+    """The customer asks to be handed to a person (not: declines a call, says someone
+    else will call, or asks whether this is a bot)."""
+    clauses = [_words_of(part) for part in _CLAUSE.split(text)]
+    if any(_asks_in(clause) for clause in clauses if clause):
         return True
-    return len(words.split()) <= _SHORT_REQUEST_WORDS and bool(_PERSON_WORD.search(words))
+    words = _words_of(text)
+    return _short_request(words)
+
+
+def _words_of(text: str) -> str:
+    return _APOSTROPHE_T.sub(r"\1t", normalise(text))
+
+
+def _asks_in(clause: str) -> bool:
+    for found in _ASKS.finditer(clause):
+        if not _negated(clause[: found.start()]) and not _idle_words(clause, found):
+            return True
+    for found in _CALL.finditer(clause):
+        before = _GREETING.sub("", clause[: found.start()].strip()).strip()
+        if _CALL_LEAD.search(before) and not _negated(before):
+            return True
+    return False
+
+
+def _idle_words(clause: str, found: re.Match[str]) -> bool:
+    """A weak phrase in a question about the chat ("is this a real person or a bot")."""
+    weak = found.group(0) in ("real person", "human agent", "live agent")
+    return weak and bool(_ABOUT_THE_BOT.search(clause))
+
+
+def _negated(before: str) -> bool:
+    window = " ".join(before.split()[-_NEGATION_WINDOW:])
+    return bool(_NEGATED.search(window))
+
+
+def _short_request(words: str) -> bool:
+    if len(words.split()) > _SHORT_REQUEST_WORDS or _ABOUT_THE_BOT.search(words):
+        return False
+    return not _SHORT_NEGATIONS & set(words.split()) and bool(_PERSON_WORD.search(words))
 
 
 def back_to_bot(text: str) -> bool:

@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
             if opened is None:
                 opened = await stack.enter_async_context(open_runtime(settings or Settings()))
             app.state.runtime = opened
+            _warn_if_replies_cannot_be_sent(opened)
             # What start-up built (schema, SDK clients, copy) lives as long as the process;
             # frozen, full collections stop walking it every few thousand messages. That
             # walk was the bench's p99 (101 → 23 ms) and ~15 % of its throughput.
@@ -71,6 +72,17 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         app.include_router(module.router)
     app.include_router(console_router)
     return app
+
+
+def _warn_if_replies_cannot_be_sent(runtime: Runtime) -> None:
+    """Customers asking for a person are told staff will reply in the chat; without REST
+    settings every console reply fails, so say so where the operator looks first."""
+    if missing := runtime.support.rest_missing:
+        _log.warning(
+            "staff replies from the console (handoffs, quotes) CANNOT be delivered: the "
+            "Twilio REST API is not configured (%s not set)",
+            ", ".join(missing),
+        )
 
 
 async def _housekeeping(runtime: Runtime) -> None:

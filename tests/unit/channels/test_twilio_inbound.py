@@ -12,7 +12,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from elgbot.channels import twilio_inbound
 from elgbot.channels.twilio_inbound import clean_text, read_inbound
-from elgbot.conversation.inbound import InboundMessage, MessageKind
+from elgbot.conversation.inbound import InboundMessage, Media, MessageKind
 
 SID = "SM7f3c0e9a1b2d4c5e6f708192a3b4c5d6"
 CUSTOMER = "whatsapp:+919812345678"
@@ -95,7 +95,49 @@ def test_an_image_with_a_caption_is_media_with_that_text() -> None:
     form = webhook(Body="like this ring", MessageType="image")
     form[2] = ("NumMedia", "1")
     message = read_inbound([*form, ("MediaUrl0", "https://api.twilio.com/x")])
-    assert message == InboundMessage(SID, CUSTOMER, "like this ring", MessageKind.MEDIA, 1)
+    photo = Media("https://api.twilio.com/x")
+    assert message == InboundMessage(
+        SID, CUSTOMER, "like this ring", MessageKind.MEDIA, 1, (photo,)
+    )
+
+
+def test_each_attachment_is_read_with_its_type_up_to_num_media() -> None:
+    form = webhook(Body="")
+    form[2] = ("NumMedia", "2")
+    extra = [
+        ("MediaUrl0", " https://api.twilio.com/ME0 "),
+        ("MediaContentType0", "image/jpeg"),
+        ("MediaUrl1", "https://api.twilio.com/ME1"),
+        ("MediaContentType1", "application/pdf"),
+        ("MediaUrl2", "https://api.twilio.com/ME2"),  # beyond NumMedia: not Twilio's
+    ]
+    message = read_inbound([*form, *extra])
+    assert message is not None
+    assert message.media == (
+        Media("https://api.twilio.com/ME0", "image/jpeg"),
+        Media("https://api.twilio.com/ME1", "application/pdf"),
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://example.com/x.jpg",
+        "https://",
+        "https://api.twilio.com/a b",
+        "//api.twilio.com/x",
+        "https://api.twilio.com/" + "x" * 3000,
+        "",
+    ],
+)
+def test_an_attachment_url_that_is_no_web_link_is_left_out(url: str) -> None:
+    form = webhook(Body="look")
+    form[2] = ("NumMedia", "1")
+    message = read_inbound([*form, ("MediaUrl0", url), ("MediaContentType0", "image/png")])
+    assert message is not None
+    assert (message.kind, message.text, message.media) == (MessageKind.MEDIA, "look", ())
 
 
 def test_a_media_count_that_is_not_a_number_means_none() -> None:
@@ -167,7 +209,10 @@ def test_the_first_of_repeated_fields_wins() -> None:
     assert message.text == "first"
 
 
-_FIELDS = "MessageSid From Body NumMedia MessageType ListId ButtonPayload ButtonText Latitude"
+_FIELDS = (
+    "MessageSid From Body NumMedia MessageType ListId ButtonPayload ButtonText Latitude"
+    " MediaUrl0 MediaContentType0 MediaUrl1"
+)
 _names = st.sampled_from(_FIELDS.split()) | st.text(string.printable, max_size=10)
 _values = st.text(max_size=3000) | st.sampled_from(["0", "1", "10", "location", "contacts"])
 
@@ -183,6 +228,8 @@ def test_any_form_gives_a_message_or_none_and_never_raises(pairs: list[tuple[str
         controls = [c for c in message.text if unicodedata.category(c) in ("Cc", "Cs")]
         assert set(controls) <= {"\n"}
         assert 0 <= message.media_count <= 10
+        assert len(message.media) <= message.media_count
+        assert all(twilio_inbound.is_web_url(m.url) for m in message.media)
 
 
 @given(st.lists(st.tuples(st.text(), st.text()), max_size=5))

@@ -18,7 +18,7 @@ from elgbot.conversation.events import (
     OpenHandoff,
     RecordHandoffMessage,
 )
-from elgbot.conversation.inbound import MessageKind
+from elgbot.conversation.inbound import Media, MessageKind
 from elgbot.conversation.machine import Conversation
 from elgbot.conversation.session import (
     HISTORY_LINES,
@@ -173,6 +173,23 @@ def test_a_photo_during_a_handoff_is_stored_as_a_note_for_staff() -> None:
     turn = say(Session(handoff=True), "", MessageKind.MEDIA)
     assert turn.effects == (RecordHandoffMessage("[media message]"),)
     assert turn.replies == ()
+
+
+PHOTO = (
+    Media("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "image/jpeg"),
+)
+
+
+@pytest.mark.parametrize(("caption", "stored"), [("", "[media message]"), ("this one", "this one")])
+def test_a_photo_during_a_handoff_carries_where_it_is_to_staff(caption: str, stored: str) -> None:
+    said = CustomerSaid(caption, MessageKind.MEDIA, 1, PHOTO)
+    turn = BOT.step(Session(handoff=True), said)
+    assert turn.effects == (RecordHandoffMessage(stored, PHOTO),)
+
+
+def test_a_photo_captioned_with_a_request_for_a_person_opens_the_handoff_with_it() -> None:
+    turn = BOT.step(Session(), CustomerSaid("agent please", MessageKind.MEDIA, 1, PHOTO))
+    assert turn.effects == (OpenHandoff((), "agent please", "", PHOTO),)
 
 
 @pytest.mark.parametrize("text", ["menu", "bot"])
