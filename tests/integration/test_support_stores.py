@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from elgbot.bootstrap import open_runtime
 from elgbot.channels.twilio_rest import SendResult
 from elgbot.conversation.events import AnswerKind, OpenHandoff
-from elgbot.conversation.inbound import InboundMessage, MessageKind
+from elgbot.conversation.inbound import InboundMessage, Media, MessageKind
 from elgbot.conversation.session import ChatLine, Speaker
 from elgbot.storage import schema
 from elgbot.storage.database import open_database, sqlite_file
@@ -112,7 +112,8 @@ async def test_a_customer_is_replying_rows_until_the_last_is_sent(outbox: SqlOut
 async def test_a_kept_message_waits_in_its_row_once_and_is_no_reply_yet(
     outbox: SqlOutbox,
 ) -> None:
-    message = InboundMessage("SM9", ADDRESS, "", MessageKind.MEDIA, 1)
+    photo = Media("https://api.twilio.com/2010-04-01/Media/ME1", "image/jpeg")
+    message = InboundMessage("SM9", ADDRESS, "", MessageKind.MEDIA, 1, (photo,))
     row_id = await outbox.add_inbound(message, CUSTOMER, owner="worker-1", lease_seconds=60)
     assert row_id is not None
     assert await outbox.add_inbound(message, CUSTOMER, owner="worker-1", lease_seconds=60) is None

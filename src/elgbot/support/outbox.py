@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from elgbot.channels.twilio_rest import SendResult
 from elgbot.conversation.events import AnswerKind
-from elgbot.conversation.inbound import InboundMessage, MessageKind
+from elgbot.conversation.inbound import InboundMessage, Media, MessageKind
 from elgbot.conversation.session import ChatLine, Speaker
 from elgbot.storage.database import KEEP_ROWCOUNT
 from elgbot.storage.inline_sqlite import InlineSqlite
@@ -116,7 +116,12 @@ class SqlOutbox:
             known = await conn.scalar(select(outbox.c.id).where(*mine).limit(1))
         if known is not None:
             return None
-        kept = {"text": message.text, "kind": message.kind.value, "media": message.media_count}
+        kept = {
+            "text": message.text,
+            "kind": message.kind.value,
+            "media": message.media_count,
+            "attachments": [[m.url, m.content_type] for m in message.media],
+        }
         return await self._add(
             customer,
             message.sender,
@@ -268,8 +273,9 @@ def _row(row: Row[Any]) -> OutboxRow:
 def inbound_message(row: OutboxRow) -> InboundMessage:
     """The message an INBOUND row keeps."""
     kept = json.loads(row.question)
-    kind = MessageKind(kept["kind"])
-    return InboundMessage(row.message_id, row.address, kept["text"], kind, int(kept["media"]))
+    kind, count = MessageKind(kept["kind"]), int(kept["media"])
+    media = tuple(Media(url, content_type) for url, content_type in kept["attachments"])
+    return InboundMessage(row.message_id, row.address, kept["text"], kind, count, media)
 
 
 def _dump(value: object) -> str:
