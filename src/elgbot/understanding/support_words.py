@@ -28,7 +28,9 @@ _ASKS: Final = re.compile(
     rf"|(?:want|need|get me|give me|send me) {_WANTED}"
     r"|(?:someone|somebody|anyone|person|human|agent) (?:i|we) (?:can|could) (?:talk|speak)"
     r"|(?:want|need|get|request|arrange|schedule|book) (?:a |an )?(?:phone )?call(?: back)?"
-    r"|real person|human agent|live agent)\b"
+    r"|real person|human agent|live agent"
+    # Hinglish: "mujhe kisi se baat karni hai", "insaan se baat karao", "agent se baat"
+    r"|(?:kisi|insaan|insan|aadmi|agent|team|manager|staff) se baat)\b"
 )
 # "call me" / "call back" is a request only as one ("please call me", "can you call me
 # back", "callback"), not when someone else will call ("my husband will call me").

@@ -43,6 +43,8 @@ from elgbot.understanding.support_words import asks_for_person, back_to_bot, rea
         "I'd like a call back",
         "request a callback",
         "need a call",
+        "mujhe kisi se baat karni hai",
+        "insaan se baat karao",
         # a question about the bot or a "no" elsewhere in the message does not undo it
         "talk to a person, is this a bot?",
         "can i talk to a human or is this a bot",
