@@ -37,6 +37,11 @@ LEASE_MARGIN_SECONDS = 30.0
 DEFERRED_LEASE_SECONDS = 600.0
 
 
+def _lease(row: OutboxRow, answering: float) -> float:
+    """A kept message may wait long for its customer's lock; a question, for the model."""
+    return DEFERRED_LEASE_SECONDS if row.state is OutboxState.INBOUND else answering
+
+
 @dataclass(frozen=True, slots=True)
 class Pending:
     """An answer still on its way when the webhook had to reply."""
@@ -136,7 +141,9 @@ class LateReplies:
         for row in await self._outbox.stale():
             if row.state is OutboxState.READY:
                 self._courier.kick(row.customer)
-            elif not await self._outbox.take(row.id, row.state, self._owner, self._lease):
+            elif not await self._outbox.take(
+                row.id, row.state, self._owner, _lease(row, self._lease)
+            ):
                 continue
             elif row.state is OutboxState.INBOUND:
                 message = inbound_message(row)
