@@ -27,7 +27,7 @@ def add(copy: Copy, session: Session, option: int, item: ShownItem, asked: float
             return Turn(session, (copy.ring_size_fixed.format(n=option, **sizes),))
     if item.made_to_size and item.ring_size is None:
         return ask(copy, session, (option,))
-    return Turn(stop_asking(session), effects=(AddToCart(option, item),))
+    return Turn(session.done_waiting(), effects=(AddToCart(option, item),))
 
 
 def ask(copy: Copy, session: Session, options: tuple[int, ...]) -> Turn:
@@ -51,16 +51,12 @@ def on_answer(copy: Copy, session: Session, text: str) -> Turn | None:
         return None
     sized = (replace(session.shown[n - 1], ring_size=answer.size) for n in options)
     effects = tuple(AddToCart(n, item) for n, item in zip(options, sized, strict=True))
-    return Turn(stop_asking(session), effects=effects)
+    return Turn(session.done_waiting(), effects=effects)
 
 
 def on_other_text(copy: Copy, session: Session, text: str) -> Turn:
     """Not a size: the question is dropped and the text read as beside the results."""
-    return jewelry.on_results(copy, stop_asking(session), text)
-
-
-def stop_asking(session: Session) -> Session:
-    return session.done_waiting()
+    return jewelry.on_results(copy, session.done_waiting(), text)
 
 
 def _products(options: tuple[int, ...]) -> str:
