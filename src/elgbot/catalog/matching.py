@@ -1,7 +1,8 @@
 """Which stones answer a spec, and in what order. Pure: the SQL catalog filters by the
 window (`catalog.window`) and ranking happens here, so both are table-testable.
 
-Exact matches come first, closest to what was asked, then cheapest. With fewer than three,
+Exact matches come first, closest to what was asked, then cheapest (with a budget and no
+carat, dearest: the best the budget buys). With fewer than three,
 near matches (carat ±5 %, colour and clarity one grade either way, cut one tier lower) fill
 the list up to four, each labelled with how it differs, and at most one *stretch* option
 may take the last place: an exact match up to 10 % over budget, marked with how much.
@@ -41,12 +42,13 @@ class Match:
 def rank(spec: DiamondSpec, candidates: Iterable[Stone], limit: int = MAX_OPTIONS) -> list[Match]:
     """The options to offer from `candidates` (any stones: those outside the window drop)."""
     window = search_window(spec)
-    order = _order(window.closeness)
+    order = _order(window.closeness, window.closeness.dearest_first)
     stones = list(candidates)
     exact = sorted((s for s in stones if window.exact.admits(s)), key=order)
     if len(exact) >= ENOUGH_EXACT:
         return [Match(s, True, ()) for s in exact[:limit]]
-    stretch = _stretch(spec, window, stones, order)
+    # Over budget, the least over is the fairest stretch, whichever way the rest sort.
+    stretch = _stretch(spec, window, stones, _order(window.closeness, dearest=False))
     near = sorted(
         (s for s in stones if window.near.admits(s) and not window.exact.admits(s)), key=order
     )
@@ -58,9 +60,12 @@ def rank(spec: DiamondSpec, candidates: Iterable[Stone], limit: int = MAX_OPTION
     ][:limit]
 
 
-def _order(closeness: Closeness) -> Callable[[Stone], tuple[float, int, str]]:
+def _order(closeness: Closeness, dearest: bool) -> Callable[[Stone], tuple[float, int, str]]:
+    """Nearest first; at equal distance the cheapest, or the dearest when `dearest`."""
+    sign = -1 if dearest else 1
+
     def key(stone: Stone) -> tuple[float, int, str]:
-        return closeness.distance(stone), stone.price_inr, stone.stock_id
+        return closeness.distance(stone), sign * stone.price_inr, stone.stock_id
 
     return key
 

@@ -12,8 +12,8 @@ carat: the lightest stones at or above it, the heaviest below it, each a walk al
 `ix_stones_carat` that stops after a few rows. Near parts ordered by grades too are
 sorted, but over few rows: `ix_stones_grades` leads with colour and clarity rank, given as
 IN lists, so the database seeks one short carat range per grade pair. Both indexes hold
-every column a search reads, so the table is never touched. Without a carat the cheapest
-stones come first, walked in order along `ix_stones_shape_price`.
+every column a search reads, so the table is never touched. Without a carat, stones come
+by price (dearest first under a budget), walked along `ix_stones_shape_price`.
 
 Ordering uses the same arithmetic, in the same order, as `Closeness.distance` (see
 `search_order`), so the database and ranking agree on which stones are nearest. Plain SQL
@@ -52,10 +52,11 @@ def search_statement(
     """
     sql = Statement(placeholder)
     closeness = window.closeness
-    parts = [f"WITH exact AS ({_nearest(sql, window.exact, closeness, str(int(limit)))})"]
-    parts.append("SELECT * FROM exact")
-    if window.stretch is not None:
-        stretch = _nearest(sql, window.stretch, closeness, _WHEN_SCARCE.format(1))
+    dearest = closeness.dearest_first
+    exact = _nearest(sql, window.exact, closeness, str(int(limit)), dearest)
+    parts = [f"WITH exact AS ({exact})", "SELECT * FROM exact"]
+    if window.stretch is not None:  # the least over budget, as in ranking
+        stretch = _nearest(sql, window.stretch, closeness, _WHEN_SCARCE.format(1), False)
         parts.append(f"UNION ALL {stretch}")
     pages = -(-int(limit) // MAX_OPTIONS)  # rounded up
     near_limit = _WHEN_SCARCE.format(NEAR_LIMIT * max(1, pages))
@@ -63,7 +64,8 @@ def search_statement(
         near = _by_distance(sql, window.near, closeness, near_limit)
         parts.append(f"UNION ALL SELECT * FROM ({near}) AS near")
     else:
-        parts.append(f"UNION ALL {_nearest(sql, window.near, closeness, near_limit)}")
+        near = _nearest(sql, window.near, closeness, near_limit, dearest)
+        parts.append(f"UNION ALL {near}")
     return "\n".join(parts), sql.params
 
 
@@ -74,12 +76,16 @@ def lowest_price_statement(bounds: Bounds, placeholder: str) -> tuple[str, list[
     return f"SELECT min(price_inr) FROM stones WHERE {where}", sql.params
 
 
-def _nearest(sql: Statement, bounds: Bounds, closeness: Closeness, limit: str) -> str:
-    """Stones of `bounds` nearest the target carat, then cheapest: both sides of it."""
+def _nearest(
+    sql: Statement, bounds: Bounds, closeness: Closeness, limit: str, dearest: bool
+) -> str:
+    """Stones of `bounds` nearest the target carat, then cheapest: both sides of it.
+    Without a target, by price alone: the cheapest, or the dearest when `dearest`."""
     target = closeness.target_carat
     if target is None:
-        cheapest = _select(sql, bounds, _carat_range(bounds), "price_inr, stock_id", limit)
-        return f"SELECT * FROM ({cheapest}) AS cheapest"
+        order = "price_inr DESC, stock_id" if dearest else "price_inr, stock_id"
+        priced = _select(sql, bounds, _carat_range(bounds), order, limit)
+        return f"SELECT * FROM ({priced}) AS priced"
     # One bound per side of the walk: SQLite starts a walk at the first bound it is given.
     low = target if bounds.carat_min is None else max(bounds.carat_min, target)
     heavier = [(">=", low), *_carat_range(bounds)[1:]]
@@ -91,7 +97,8 @@ def _nearest(sql: Statement, bounds: Bounds, closeness: Closeness, limit: str) -
 
 def _by_distance(sql: Statement, bounds: Bounds, closeness: Closeness, limit: str) -> str:
     where = " AND ".join(_conditions(sql, bounds, _carat_range(bounds), seek_grades=True))
-    order = f"{distance(sql, closeness)}, price_inr, stock_id"
+    price = "price_inr DESC" if closeness.dearest_first else "price_inr"
+    order = f"{distance(sql, closeness)}, {price}, stock_id"
     return f"SELECT {COLUMNS} FROM stones WHERE {where} ORDER BY {order} LIMIT {limit}"
 
 

@@ -73,6 +73,9 @@ class Closeness:
     color_span: tuple[int, int] | None
     clarity_span: tuple[int, int] | None
     worst_cut_tier: int | None
+    # A budget with no carat to aim at: the best stones it buys come first, dearest first.
+    # "oval under 2 lakh" is not asking for ₹2,000 chips; *more* pages on to cheaper ones.
+    dearest_first: bool = False
 
     @property
     def grades_matter(self) -> bool:
@@ -192,6 +195,7 @@ def _closeness(spec: DiamondSpec) -> Closeness:
         color_span=_span([c.rank for c in spec.colors]),
         clarity_span=_span([c.rank for c in spec.clarities]),
         worst_cut_tier=max(c.tier for c in spec.cuts) if spec.cuts else None,
+        dearest_first=target is None and spec.budget_max_inr is not None,
     )
 
 

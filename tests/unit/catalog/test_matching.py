@@ -183,10 +183,24 @@ def test_three_exact_matches_are_not_padded_with_near_ones() -> None:
     assert offered(SEED_SPEC, [*stones, stone("NEAR", carat=1.6)]) == ["E0", "E1", "E2"]
 
 
-def test_without_a_carat_the_cheapest_exact_stones_come_first() -> None:
+def test_with_a_budget_and_no_carat_the_best_the_budget_buys_comes_first() -> None:
     spec = DiamondSpec(shape=Shape.ROUND, budget_max_inr=100_000)
+    stones = [stone("B", carat=0.5, price=30_000), stone("A", carat=2.0, price=99_000)]
+    assert offered(spec, stones) == ["A", "B"]
+
+
+def test_without_a_carat_or_a_budget_the_cheapest_come_first() -> None:
+    spec = DiamondSpec(shape=Shape.ROUND)
     stones = [stone("A", carat=2.0, price=99_000), stone("B", carat=0.5, price=30_000)]
     assert offered(spec, stones) == ["B", "A"]
+
+
+def test_a_budget_led_stretch_is_the_least_over_budget() -> None:
+    spec = DiamondSpec(shape=Shape.ROUND, colors=(Color.D,), budget_max_inr=100_000)
+    over = [stone("OVER9", price=109_000), stone("OVER2", price=102_000)]
+    matches = rank(spec, [stone("IN", price=90_000), *over])
+    assert [m.stone.stock_id for m in matches] == ["IN", "OVER2"]
+    assert matches[-1].over_budget_inr == 2_000
 
 
 RANGE_SPEC = replace(SEED_SPEC, budget_min_inr=80_000)
