@@ -66,15 +66,25 @@ class _Phrase:
 
 
 def read_budget(
-    lexed: Lexed, taken: frozenset[int], *, bare_is_budget: bool = False
+    lexed: Lexed,
+    taken: frozenset[int],
+    *,
+    bare_is_budget: bool = False,
+    spec_words: frozenset[int] = frozenset(),
 ) -> BudgetReading:
     """Budget phrases. With `bare_is_budget` (the rest of the message describes a stone),
-    a bare figure like "100000" is the budget: no other field takes such a number."""
+    a bare figure like "100000" is the budget: no other field takes such a number.
+    `spec_words`: words known to be grades or shapes; a bare figure before one ("75000 G
+    VS1") is not a count of something ("5000 pcs") and may be a price."""
     tokens, claimed = lexed.tokens, set(taken)
     phrases: list[_Phrase] = []
     index = 0
     while index < len(tokens):
-        phrase = None if index in claimed else _phrase_at(tokens, index, claimed, bare_is_budget)
+        phrase = (
+            None
+            if index in claimed
+            else _phrase_at(tokens, index, claimed, bare_is_budget, spec_words)
+        )
         if phrase is None:
             index += 1
             continue
@@ -86,7 +96,11 @@ def read_budget(
 
 
 def _phrase_at(
-    tokens: Sequence[Token], index: int, claimed: Collection[int], bare_is_budget: bool
+    tokens: Sequence[Token],
+    index: int,
+    claimed: Collection[int],
+    bare_is_budget: bool,
+    spec_words: Collection[int],
 ) -> _Phrase | None:
     first = read_amount(tokens, index)
     if first is None or any(k in claimed for k in range(first.first, first.last + 1)):
@@ -101,7 +115,7 @@ def _phrase_at(
     end = after.end if after.end >= 0 else last
     if (foreign := _in_another_currency(tokens, start, end, first.first, last)) is not None:
         return foreign
-    kind = _kind(tokens, first, second, before, after)
+    kind = _kind(tokens, first, second, before, after, spec_words)
     if kind is None:
         return None
     if kind is _Kind.UNSURE and bare_is_budget:
@@ -148,6 +162,7 @@ def _kind(
     second: Amount | None,
     before: Context,
     after: Context,
+    spec_words: Collection[int],
 ) -> _Kind | None:
     amounts = (first,) if second is None else (first, second)
     if any(a.signalled for a in amounts) or before.money or after.money:
@@ -158,15 +173,21 @@ def _kind(
         return _Kind.BUDGET if large else (_Kind.VAGUE if compared else None)
     if second is not None:
         return _Kind.UNSURE if large else None
-    price_like = _looks_like_a_price(tokens, first) and not _next_to_a_figure(tokens, first)
+    price_like = _looks_like_a_price(tokens, first, spec_words)
+    price_like = price_like and not _next_to_a_figure(tokens, first)
     return _Kind.UNSURE if price_like else None
 
 
-def _looks_like_a_price(tokens: Sequence[Token], amount: Amount) -> bool:
-    """A bare whole figure of 4-9 digits not followed by a word ("50000", not "5000 pcs")."""
+def _looks_like_a_price(
+    tokens: Sequence[Token], amount: Amount, spec_words: Collection[int]
+) -> bool:
+    """A bare whole figure of 4-9 digits not followed by a word ("50000", not "5000 pcs"),
+    unless that word is a grade or shape (`spec_words`)."""
     digits = tokens[amount.first].text.replace(",", "")
     follower = amount.last + 1
-    followed = follower < len(tokens) and tokens[follower].kind is Kind.WORD
+    followed = (
+        follower < len(tokens) and tokens[follower].kind is Kind.WORD and follower not in spec_words
+    )
     labelled = any(text_at(tokens, amount.first - k) in _LABELS for k in (1, 2, 3))
     return digits.isdigit() and 4 <= len(digits) <= 9 and not (followed or labelled)
 

@@ -72,8 +72,13 @@ def read_diamond_spec(text: str, *, budget_expected: bool = False) -> SpecReadin
     head, rest = text[:MAX_CHARS], text[MAX_CHARS:]
     lexed = lex(with_decimal_points(spell_out_pairs(head)) + rest)
     parts = _read_parts(lexed)
+    # "1ct round 75000 G VS1": once grades and shapes are known, a figure before one of
+    # them may be the price; read again knowing them.
+    spec_words = parts.shapes.indices | parts.grades.indices
+    if spec_words and not _budget_said(parts.budget):
+        parts = _read_parts(lexed, spec_words=spec_words)
     if parts.budget.unsure and (budget_expected or _describes_a_stone(parts)):
-        parts = _read_parts(lexed, bare_is_budget=True)
+        parts = _read_parts(lexed, bare_is_budget=True, spec_words=spec_words)
     shape, candidates = resolve((parts.shapes, parts.misspelt))
     grades, carat, budget = parts.grades, parts.carat, parts.budget
     spec = DiamondSpec(
@@ -102,9 +107,15 @@ def _describes_a_stone(parts: _Parts) -> bool:
     )
 
 
-def _read_parts(lexed: Lexed, *, bare_is_budget: bool = False) -> _Parts:
+def _budget_said(budget: BudgetReading) -> bool:
+    return budget.low is not None or budget.high is not None or bool(budget.indices)
+
+
+def _read_parts(
+    lexed: Lexed, *, bare_is_budget: bool = False, spec_words: frozenset[int] = frozenset()
+) -> _Parts:
     carat = read_carats(lexed, frozenset(), bare=False)
-    budget = read_budget(lexed, carat.indices, bare_is_budget=bare_is_budget)
+    budget = read_budget(lexed, carat.indices, bare_is_budget=bare_is_budget, spec_words=spec_words)
     taken = carat.indices | budget.indices
     taken |= read_finish(lexed, taken)
     shapes = read_shapes(lexed, taken, carat.indices)

@@ -388,6 +388,11 @@ PARTIAL = [
     Case("round 1ct INR 75000", spec("round", 1.0, budget=75_000)),
     Case("round 1ct 75000 rupees", spec("round", 1.0, budget=75_000)),
     Case("round 1ct rs.75000", spec("round", 1.0, budget=75_000)),
+    # A bare figure before a grade or shape is the price, not a count of it.
+    Case("1ct round 75000 G VS1", spec("round", 1.0, "G", "VS1", budget=75_000)),
+    Case("oval 2 ct 10000 ideal", spec("oval", 2.0, cuts="ideal", budget=10_000)),
+    Case("1.5 ct 150000 oval", spec("oval", 1.5, budget=150_000)),
+    Case("round 1ct 5000 pcs", spec("round", 1.0)),
     Case("Rs.1.5L round", spec("round", budget=150_000)),
     Case("1.5 ct round G VS1 1.5", spec("round", 1.5, "G", "VS1")),
     Case(
