@@ -15,6 +15,7 @@ from elgbot.catalog.jewelry_store import SHOWN_PIECES, SqlJewelry
 from elgbot.catalog.listing import StockState
 from elgbot.catalog.melee import SHOWN_PARCELS, Parcel
 from elgbot.catalog.melee_store import SqlMelee
+from elgbot.catalog.stone import Stone
 from elgbot.catalog.store import SqlCatalog
 from elgbot.commerce.cart import CartItem, ItemKind, SqlCarts, named_by
 from elgbot.commerce.checkout import SqlCheckouts
@@ -71,7 +72,9 @@ class Shop:
             case ListOrders():
                 return OrdersListed(tuple(await self.orders.recent_for(customer)))
             case LookUpOrder(order_id=order_id):
-                return OrderLookedUp(order_id, await self.orders.placed_by(customer, order_id))
+                order = await self.orders.placed_by(customer, order_id)
+                stone = None if order is not None else await self._stone_named(order_id)
+                return OrderLookedUp(order_id, order, stone)
             case RemoveFromCart(position=int() as position):
                 return CartItemRemoved(position, await self.carts.remove(customer, position))
             case RemoveFromCart(words=words):
@@ -126,6 +129,15 @@ class Shop:
         new = await self.carts.put(customer, line)
         short_by = round(asked - carats, 3)
         return MeleeAdded(effect.option, carats, total, short_by=short_by, replaced=not new)
+
+    async def _stone_named(self, words: str) -> Stone | None:
+        """The diamond on offer whose id this is, as typed or as ids are usually written
+        ("elg 004068" for ELG-004068)."""
+        upper = words.strip().upper()
+        for stock_id in dict.fromkeys((words.strip(), upper, upper.replace(" ", "-"))):
+            if (stone := await self.catalog.get(stock_id)) is not None:
+                return stone
+        return None
 
     async def _remove_named(self, customer: str, words: tuple[str, ...]) -> CartItemRemoved:
         """ "remove the studs": the one item those words fit; else the cart, to choose from."""

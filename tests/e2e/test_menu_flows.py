@@ -12,9 +12,11 @@ import httpx
 from sqlalchemy import select
 
 from elgbot.bootstrap import Runtime
+from elgbot.catalog.grades import Clarity, Color, Cut, Shape
 from elgbot.catalog.jewelry import Piece
 from elgbot.catalog.jewelry_feed import read_jewelry
 from elgbot.catalog.melee import MeleeClarity, Parcel, QualityBand
+from elgbot.catalog.stone import Stone
 from elgbot.commerce.orders import Order, OrderStatus
 from elgbot.storage.schema import quotes
 from whatsapp_chat import CUSTOMER, Chat, messages
@@ -184,6 +186,23 @@ async def test_the_placing_number_sees_its_orders_and_details(chat: Chat, runtim
     assert "Track your parcel: https://track.example.com/AWB123" in details
     [someone_elses] = messages(await chat.say("ELG-2001"))
     assert someone_elses.startswith("Sorry, we cannot find order ELG-2001 for this number.")
+
+
+async def test_a_stone_id_sent_as_if_an_order_shows_the_stone_to_add(
+    chat: Chat, runtime: Runtime
+) -> None:
+    stone = Stone("ELG-004068", Shape.ROUND, 1.0, Color.J, Clarity.VS2, Cut.VERY_GOOD, 19_600)
+    await runtime.stores.catalog.add([stone])
+    await chat.say("Hi")
+    [shown] = messages(await chat.say("elg 004068"))
+    assert shown.startswith("ELG-004068 is a diamond in our catalogue, not an order:")
+    assert "1. Round | 1ct | J | VS2 | Very Good | ₹19,600" in shown
+    [added] = messages(await chat.say("add to cart 1"))
+    assert added.startswith("✅ Product 1 has been added to your cart.")
+    [cart] = messages(await chat.say("cart"))
+    assert "1. Round 1ct J VS2 Very Good | ₹19,600" in cart
+    [unknown] = messages(await chat.say("ELG-004099"))
+    assert unknown.startswith("Sorry, we cannot find order ELG-004099 for this number.")
 
 
 async def test_another_number_cannot_learn_anything_about_an_order(

@@ -369,6 +369,8 @@ class Copy:
         "Sorry, we cannot find order {order_id} for this number. Please check the id, or "
         "type *agent* and our team will help you."
     )
+    stone_by_id: str = "{stock_id} is a diamond in our catalogue, not an order:"
+    order_id_hint: str = "To track an order, send its order id (e.g. ELG-10234)."
     order_change_by_team: str = (
         "Cancelling, returning or changing an order is done by our team, who will check it "
         "with you. Type *agent* and a member of our team will help you in this chat."

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from elgbot.catalog.jewelry import JewelryQuery, Piece
 from elgbot.catalog.melee import MeleeQuery, Parcel
+from elgbot.catalog.stone import Stone
 from elgbot.commerce.cart import CartItem
 from elgbot.commerce.orders import Order
 
@@ -52,10 +53,13 @@ class OrdersListed:
 
 @dataclass(frozen=True, slots=True)
 class OrderLookedUp:
-    """`order` is None both when the id does not exist and when another number placed it."""
+    """`order` is None both when the id does not exist and when another number placed it.
+    `stone`: no order, but a diamond in the catalog has this id (stone and order ids can
+    share a prefix, and customers paste a stone's id from its page)."""
 
     order_id: str
     order: Order | None
+    stone: Stone | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,8 @@ from elgbot.commerce.orders import Order, OrderStatus
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import Turn
 from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
-from elgbot.conversation.session import Session, Step
+from elgbot.conversation.replies import one_stone, stone_title
+from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.understanding.commands import Command, read_command, read_option_number
 from elgbot.understanding.order_id import asks_to_change_an_order, asks_to_track, read_order_id
 
@@ -87,6 +88,10 @@ def on_order_id(copy: Copy, session: Session, text: str, not_read: str = "") -> 
 
 
 def looked_up(copy: Copy, session: Session, event: OrderLookedUp) -> Turn:
+    if event.order is None and event.stone is not None:
+        # The stone becomes the list "add to cart 1" reads, wherever the customer is.
+        shown = (ShownItem(event.stone.stock_id, stone_title(event.stone)),)
+        return Turn(replace(session, shown=shown), (one_stone(copy, event.stone),))
     if event.order is None:
         return Turn(session, (copy.order_not_found.format(order_id=event.order_id),))
     return Turn(session, (details(copy, event.order),))

@@ -25,6 +25,14 @@ def stone_title(stone: Stone) -> str:
     )
 
 
+def one_stone(copy: Copy, stone: Stone) -> str:
+    """A stone named by its id, as option 1 so it can be added."""
+    lines = [copy.stone_by_id.format(stock_id=stone.stock_id), ""]
+    lines.extend(_result_lines(copy, 1, Match(stone, True, ())))
+    lines.extend(["", copy.results_footer.replace("{first}", "1"), "", copy.order_id_hint])
+    return "\n".join(lines)
+
+
 def results(copy: Copy, matches: Sequence[Match], searched: str, start: int = 1) -> str:
     """The options, numbered from `start`, under `searched` (the spec, in words)."""
     lines = [copy.results_header, copy.searched_for.format(spec=searched), ""]

@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 
+from elgbot.catalog.grades import Clarity, Color, Shape
+from elgbot.catalog.stone import Stone
 from elgbot.commerce.orders import Order, OrderStatus
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import CustomerSaid, Turn
 from elgbot.conversation.machine import Conversation
 from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
-from elgbot.conversation.session import Session, Step
+from elgbot.conversation.session import Session, ShownItem, Step
 
 COPY = Copy().with_site("https://elg.com")
 BOT = Conversation(COPY)
@@ -92,6 +94,17 @@ def test_an_unknown_or_someone_elses_order_is_not_found_for_this_number_and_supp
     assert text == COPY.order_not_found.format(order_id="ELG-7")
     assert "cannot find order ELG-7 for this number" in text
     assert "*agent*" in text
+
+
+def test_a_stone_with_the_id_instead_of_an_order_is_shown_as_option_1() -> None:
+    stone = Stone("ELG-004068", Shape.ROUND, 1.0, Color.J, Clarity.VS2, None, 19_600)
+    turn = BOT.step(ASKED, OrderLookedUp("elg 004068", None, stone))
+    assert turn.session.shown == (ShownItem("ELG-004068", "Round 1ct J VS2"),)
+    assert turn.session.step is Step.ASK_ORDER_ID  # another id is still looked up
+    [text] = turn.replies
+    assert text.startswith("ELG-004068 is a diamond in our catalogue, not an order:")
+    assert "Reply: add to cart 1" in text
+    assert COPY.order_id_hint in text
 
 
 DIAMOND_RESULTS = Session(step=Step.DIAMOND_RESULTS_SHOWN)
