@@ -35,6 +35,9 @@ class DiamondSpec:
     cuts: tuple[Cut, ...] = field(default_factory=tuple)
     budget_min_inr: int | None = None
     budget_max_inr: int | None = None
+    # "cheaper" set the budget below the options shown: no stretch option over it, which
+    # would be one of the stones the customer just asked to undercut.
+    firm_budget: bool = False
 
     @property
     def is_empty(self) -> bool:

@@ -173,7 +173,7 @@ def _near_bounds(spec: DiamondSpec) -> Bounds:
 
 def _stretch_bounds(spec: DiamondSpec, exact: Bounds) -> Bounds | None:
     budget = spec.budget_max_inr
-    if budget is None or stretch_limit(budget) <= budget:
+    if budget is None or spec.firm_budget or stretch_limit(budget) <= budget:
         return None
     return Bounds(
         exact.shape,

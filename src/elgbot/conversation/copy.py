@@ -126,6 +126,15 @@ class Copy:
     )
     spec_unclear_part: str = "I did not understand {field} “{text}”: {reason}."
     spec_missing: str = "Got it: {known}. What {missing}?"
+    # "cheaper", "bigger", "better quality" after results, when the search has no budget,
+    # carat or grade to move from.
+    refine_budget_question: str = (
+        "What is the most you would like to spend? (e.g. *under 50k* or *₹75,000*)"
+    )
+    refine_carat_question: str = "What carat weight would you like? (e.g. *2 ct*)"
+    refine_grade_question: str = (
+        "Which colour and clarity would you like? (e.g. *F VVS1*; D and FL are the best)"
+    )
     spec_ambiguous_shape: str = "Did you mean {options}? Please type the shape."
     fancy_color_unavailable: str = (
         "We stock white (D–Z) laboratory-grown diamonds only, not {fancy} ones. "
@@ -157,6 +166,7 @@ class Copy:
         "• *1* (Lab Diamonds), then a description such as: Round, 1.5ct, D, VS1, Ideal, "
         "₹1,00,000\n"
         "• *add to cart 1* after you see options, *more* for the next ones\n"
+        "• *cheaper*, *bigger*, *smaller* or *better quality* after diamond options\n"
         "• *cart* to see your cart\n"
         "• *remove 1*, *clear cart* or *checkout* for your cart\n"
         "• *back* to go one step back"

@@ -8,7 +8,7 @@ from functools import partial
 
 from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
-from elgbot.conversation import paging
+from elgbot.conversation import paging, refine
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import DiamondsFound, RecordQuote, SearchDiamonds, Turn
 from elgbot.conversation.replies import results, stone_title
@@ -119,6 +119,8 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
         return turn
     if says_something(read_diamond_spec(text)):
         return collect_spec(copy, replace(session, shown=()), text)
+    if (turn := refine.on_change(copy, session, text)) is not None:  # "cheaper?"
+        return turn
     return question_or(session, text, copy.help)
 
 
@@ -149,7 +151,8 @@ def _no_match(copy: Copy, event: DiamondsFound, searched: str) -> str:
 
 
 def _shown(match: Match) -> ShownItem:
-    return ShownItem(match.stone.stock_id, stone_title(match.stone))
+    stone = match.stone
+    return ShownItem(stone.stock_id, stone_title(stone), price_inr=stone.price_inr)
 
 
 def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
@@ -162,6 +165,8 @@ def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
         return turn
     if says_something(read_diamond_spec(text, budget_expected=True)):  # "70000" too
         return collect_spec(copy, session, text)
+    if (turn := refine.on_change(copy, session, text)) is not None:  # "smaller then?"
+        return turn
     return question_or(session, text, copy.quote_question_again)
 
 
@@ -217,6 +222,7 @@ def merge(old: DiamondSpec, new: DiamondSpec) -> DiamondSpec:
         # A budget is one answer: "under 30000" after "40k-80k" replaces the range whole.
         budget_min_inr=(new if new_budget else old).budget_min_inr,
         budget_max_inr=(new if new_budget else old).budget_max_inr,
+        firm_budget=(new if new_budget else old).firm_budget,
     )
 
 

@@ -90,8 +90,9 @@ def on_order_id(copy: Copy, session: Session, text: str, not_read: str = "") -> 
 def looked_up(copy: Copy, session: Session, event: OrderLookedUp) -> Turn:
     if event.order is None and event.stone is not None:
         # The stone becomes the list "add to cart 1" reads, wherever the customer is.
-        shown = (ShownItem(event.stone.stock_id, stone_title(event.stone)),)
-        return Turn(replace(session, shown=shown), (one_stone(copy, event.stone),))
+        stone = event.stone
+        shown = (ShownItem(stone.stock_id, stone_title(stone), price_inr=stone.price_inr),)
+        return Turn(replace(session, shown=shown), (one_stone(copy, stone),))
     if event.order is None:
         return Turn(session, (copy.order_not_found.format(order_id=event.order_id),))
     return Turn(session, (details(copy, event.order),))

@@ -75,6 +75,7 @@ class ShownItem:
     carats: float | None = None  # melee: the quantity asked for
     ring_size: float | None = None  # a ring's size: its own, or the customer's when made to size
     made_to_size: bool = False  # a ring made to the customer's size, which must be known
+    price_inr: int | None = None  # a diamond's price as shown: "cheaper" means below it
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ class Session:
 
 
 def _shown_to_json(item: ShownItem) -> list[Any]:
-    if item.kind is ItemKind.DIAMOND:  # the form sessions stored before jewellery and melee
+    if item.kind is ItemKind.DIAMOND and item.price_inr is None:  # the oldest stored form
         return [item.stock_id, item.title]
     return [
         item.stock_id,
@@ -148,15 +149,17 @@ def _shown_to_json(item: ShownItem) -> list[Any]:
         item.carats,
         item.ring_size,
         item.made_to_size,
+        item.price_inr,
     ]
 
 
 def _shown_from_json(entry: list[Any]) -> ShownItem:
     stock_id, title, *rest = entry
-    rest += [None] * (5 - len(rest))  # older sessions stored fewer fields
+    rest += [None] * (6 - len(rest))  # older sessions stored fewer fields
     kind = ItemKind(rest[0]) if rest[0] else ItemKind.DIAMOND
     carats, ring_size = (float(v) if v is not None else None for v in rest[1:3])
-    return ShownItem(str(stock_id), str(title), kind, carats, ring_size, rest[3] is True)
+    price = None if rest[4] is None else int(rest[4])
+    return ShownItem(str(stock_id), str(title), kind, carats, ring_size, rest[3] is True, price)
 
 
 def spec_to_dict(spec: DiamondSpec) -> dict[str, Any]:
@@ -169,6 +172,7 @@ def spec_to_dict(spec: DiamondSpec) -> dict[str, Any]:
         "cuts": [c.value for c in spec.cuts],
         "budget_min_inr": spec.budget_min_inr,
         "budget_max_inr": spec.budget_max_inr,
+        "firm_budget": spec.firm_budget,
     }
 
 
@@ -182,4 +186,5 @@ def spec_from_dict(data: dict[str, Any]) -> DiamondSpec:
         cuts=tuple(Cut(c) for c in data.get("cuts") or ()),
         budget_min_inr=data.get("budget_min_inr"),
         budget_max_inr=data.get("budget_max_inr"),
+        firm_budget=data.get("firm_budget") is True,
     )

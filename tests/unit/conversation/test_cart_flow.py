@@ -119,6 +119,7 @@ def test_a_session_with_jewellery_melee_and_orders_survives_its_json_form() -> N
         orders=("ELG-1",),
         shown=(
             ShownItem("RD-1", "Round 1.5ct"),
+            ShownItem("RD-2", "Round 2ct", price_inr=95_000),
             ShownItem("M-1", "Melee +6.5 -7", ItemKind.MELEE, 10),
             ShownItem("J-1", "Halo Ring", ItemKind.JEWELRY, None, 14.5, made_to_size=True),
         ),

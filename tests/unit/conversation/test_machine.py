@@ -108,7 +108,7 @@ def test_found_stones_are_listed_and_remembered_for_add_to_cart() -> None:
     found = DiamondsFound((Match(STONE, exact=True, differences=()),))
     turn = BOT.step(Session(step=Step.COLLECT_DIAMOND_SPECS), found)
     assert turn.session.step is Step.DIAMOND_RESULTS_SHOWN
-    assert turn.session.shown == (ShownItem("RD-1", "Round 1.5ct D VS1 Ideal"),)
+    assert turn.session.shown == (ShownItem("RD-1", "Round 1.5ct D VS1 Ideal", price_inr=95_000),)
     [text] = turn.replies
     assert "1. Round | 1.5ct | D | VS1 | Ideal | ₹95,000\n   https://elg.com/diamonds/RD-1" in text
 
@@ -342,7 +342,9 @@ def test_gibberish_instead_of_a_spec_shows_the_example() -> None:
 
 
 def test_a_session_survives_its_json_form() -> None:
-    spec = DiamondSpec(shape=Shape.PEAR, carat_min=1.0, carat_max=1.2, colors=(Color.E, Color.F))
+    spec = DiamondSpec(
+        shape=Shape.PEAR, carat_min=1.0, carat_max=1.2, colors=(Color.E,), firm_budget=True
+    )
     session = Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=spec, spec_text="pear", shown=SHOWN)
     assert Session.from_json(session.to_json()) == session
 

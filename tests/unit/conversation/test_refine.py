@@ -1,0 +1,117 @@
+"""After diamond results: "cheaper", "bigger", "smaller", "better quality" search again
+one step away, or ask for what there is no step from."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.catalog.grades import Clarity, Color, Shape
+from elgbot.catalog.matching import rank
+from elgbot.catalog.stone import DiamondSpec, Stone
+from elgbot.conversation.copy import Copy
+from elgbot.conversation.events import CustomerSaid, SearchDiamonds, Turn
+from elgbot.conversation.machine import Conversation
+from elgbot.conversation.session import Session, ShownItem, Step
+
+COPY = Copy().with_site("https://elg.com")
+BOT = Conversation(COPY)
+SPEC = DiamondSpec(
+    shape=Shape.ROUND,
+    carat_min=1.0,
+    carat_max=1.0,
+    colors=(Color.G, Color.H),
+    clarities=(Clarity.VS1,),
+    budget_max_inr=100_000,
+)
+SHOWN = (
+    ShownItem("A", "Round 1ct G VS1", price_inr=31_900),
+    ShownItem("B", "Round 1.01ct G VS1", price_inr=27_700),
+)
+RESULTS = Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=SPEC, shown=SHOWN)
+
+
+def say(session: Session, text: str) -> Turn:
+    return BOT.step(session, CustomerSaid(text))
+
+
+def searched(turn: Turn) -> DiamondSpec:
+    [effect] = turn.effects
+    assert isinstance(effect, SearchDiamonds)
+    assert turn.session.spec == effect.spec
+    return effect.spec
+
+
+def test_cheaper_searches_below_the_cheapest_option_shown_at_a_round_budget() -> None:
+    spec = searched(say(RESULTS, "something cheaper?"))
+    assert spec.budget_max_inr == 27_000
+    assert spec.firm_budget
+    assert (spec.shape, spec.colors, spec.carat_min) == (SPEC.shape, SPEC.colors, 1.0)
+
+
+def test_a_cheaper_search_offers_no_stretch_over_its_budget() -> None:
+    spec = searched(say(RESULTS, "cheaper"))
+    shown_again = Stone("B", Shape.ROUND, 1.01, Color.G, Clarity.VS1, None, 27_700)
+    assert rank(spec, [shown_again]) == []
+
+
+def test_a_new_budget_after_cheaper_is_the_customers_own_again() -> None:
+    spec = searched(say(RESULTS, "cheaper"))
+    again = say(Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=spec), "under 90k")
+    assert searched(again).budget_max_inr == 90_000
+    assert not searched(again).firm_budget
+
+
+def test_cheaper_without_options_or_a_budget_asks_for_the_budget() -> None:
+    session = Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=DiamondSpec(shape=Shape.OVAL))
+    turn = say(session, "too expensive")
+    assert turn.replies == (COPY.refine_budget_question,)
+    assert turn.session.step is Step.COLLECT_DIAMOND_SPECS
+    assert searched(say(turn.session, "50000")).budget_max_inr == 50_000
+
+
+def test_cheaper_after_no_match_lowers_the_budget_by_a_fifth() -> None:
+    no_match = Session(step=Step.QUOTE_SUGGESTION, spec=SPEC)
+    assert searched(say(no_match, "cheaper")).budget_max_inr == 80_000
+
+
+@pytest.mark.parametrize(
+    ("carat", "text", "size"),
+    [
+        (1.0, "bigger one?", 1.25),
+        (1.0, "smaller", 0.75),
+        (1.6, "bigger", 2.0),
+        (0.9, "chhota", 0.75),
+    ],
+)
+def test_bigger_and_smaller_move_to_the_next_usual_size(
+    carat: float, text: str, size: float
+) -> None:
+    session = Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=DiamondSpec(Shape.ROUND, carat, carat))
+    spec = searched(say(session, text))
+    assert (spec.carat_min, spec.carat_max) == (size, size)
+
+
+def test_bigger_without_a_carat_asks_for_one() -> None:
+    session = Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=DiamondSpec(shape=Shape.OVAL))
+    turn = say(session, "bigger")
+    assert turn.replies == (COPY.refine_carat_question,)
+    assert not turn.effects
+
+
+def test_better_quality_asks_one_grade_better_than_the_best_asked() -> None:
+    spec = searched(say(RESULTS, "better quality"))
+    assert (spec.colors, spec.clarities) == ((Color.F,), (Clarity.VVS2,))
+    assert spec.budget_max_inr == SPEC.budget_max_inr
+
+
+def test_better_quality_at_the_top_grades_or_without_grades_asks_which() -> None:
+    top = DiamondSpec(shape=Shape.ROUND, colors=(Color.D,), clarities=(Clarity.FL,))
+    for spec in (top, DiamondSpec(shape=Shape.ROUND)):
+        turn = say(Session(step=Step.DIAMOND_RESULTS_SHOWN, spec=spec), "better quality")
+        assert turn.replies == (COPY.refine_grade_question,)
+
+
+def test_a_description_after_results_is_still_read_as_one() -> None:
+    spec = searched(say(RESULTS, "cheaper, under 50k"))
+    assert spec.budget_max_inr == 50_000
+    assert not spec.firm_budget
