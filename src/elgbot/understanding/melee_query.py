@@ -260,9 +260,9 @@ def _band(reading: _Reading) -> QualityBand:
 def _color_letters(
     tokens: Sequence[Token], index: int, after_size: bool = False
 ) -> tuple[str, int] | None:
-    """'EF', 'def vvs', 'GH' (letters in a row of the scale), 'd-f', or 'g' before a
-    clarity. Lower-case letters need a clarity or "colour" beside them, or a size or
-    quantity right before ("2mm def"): alone, "hi" is a greeting."""
+    """'EF', 'def vvs', 'GH' (letters in a row of the scale), 'd-f', 'g' before a clarity,
+    or one capital letter ("F"). Lower-case letters need a clarity or "colour" beside
+    them, or a size or quantity right before ("2mm def"): alone, "hi" is a greeting."""
     token, word = tokens[index], tokens[index].text
     if token.kind is not Kind.WORD or not word.isalpha():
         return None
@@ -278,6 +278,10 @@ def _color_letters(
             low, high = COLOR_LETTERS.index(letters), COLOR_LETTERS.index(end)
             return (COLOR_LETTERS[low : high + 1], 3) if low <= high else None
         if text_at(tokens, index + 1) in _CLARITY_WORDS:
+            return letters, 1
+        # "1.3mm F 10ct", "colour G": one grade, matched by the parcels whose band has it.
+        # Never a lone "I", which is mostly the pronoun.
+        if _beside(tokens, index, _COLOR_WORDS) or (graded and letters != "I"):
             return letters, 1
     return None
 

@@ -29,6 +29,11 @@ VVS, VS, SI = MeleeClarity.VVS, MeleeClarity.VS, MeleeClarity.SI
         ("G VS 20 cts", MeleeQuery(band=QualityBand("G", (VS,)), carats=20)),
         ("10 cts", MeleeQuery(carats=10)),
         ("2mm def", MeleeQuery(2.0, 2.0, "2 mm", QualityBand("DEF"))),  # after a size
+        # One colour letter: a capital, after a size, or named as the colour.
+        ("1.3mm F 10ct", MeleeQuery(1.3, 1.3, "1.3 mm", QualityBand("F"), 10)),
+        ("1.3mm f 10 cts", MeleeQuery(1.3, 1.3, "1.3 mm", QualityBand("F"), 10)),
+        ("colour g 5 cts", MeleeQuery(band=QualityBand("G"), carats=5)),
+        ("1.3mm I need 10ct", MeleeQuery(1.3, 1.3, "1.3 mm", carats=10)),  # the pronoun
         # A budget: in all, or per carat ("/ct", "per carat", "a carat").
         (
             "-0000 5ct under 50k",
@@ -70,7 +75,7 @@ def test_what_cannot_be_is_reported_not_used(text: str, field: str, reason: str)
     assert reason in unclear.reason
 
 
-@pytest.mark.parametrize("text", ["hi there", "ok", "thanks", "def not"])
+@pytest.mark.parametrize("text", ["hi there", "ok", "thanks", "def not", "I", "e"])
 def test_words_that_only_look_like_grades_say_nothing(text: str) -> None:
     assert not read_melee_query(text).says_something
 
