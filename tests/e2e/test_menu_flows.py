@@ -247,6 +247,25 @@ async def test_one_cart_for_everything_remove_checkout_and_clear(
     assert empty.startswith("Your cart is empty")
 
 
+async def test_several_items_are_removed_by_their_numbers_as_shown(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "1", "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000", "add to cart 1"):
+        await chat.say(text)
+    for text in ("menu", "2", "studs below 40000", "add to cart 1"):
+        await chat.say(text)
+    for text in ("menu", "3", "+6.5 -7 EF VVS 10 cts", "add to cart 1"):
+        await chat.say(text)
+    [before] = messages(await chat.say("cart"))
+    titles = re.findall(r"^\d\. (.+?) \|", before, re.M)
+    assert len(titles) == 3
+    third, first = messages(await chat.say("remove 1 and 3"))
+    assert (titles[2] in third, titles[0] in first) == (True, True)
+    [after] = messages(await chat.say("cart"))
+    assert re.findall(r"^\d\. (.+?) \|", after, re.M) == [titles[1]]
+
+
 async def test_a_sold_piece_is_flagged_in_the_cart(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     for text in ("Hi", "2", "studs below 40000", "add to cart 1"):

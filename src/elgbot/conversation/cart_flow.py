@@ -28,6 +28,9 @@ def on_text(session: Session, text: str) -> Turn | None:
     command = read_cart_command(text)
     if command is None:
         return None
+    if command.positions:  # the highest first, so the numbers still mean what was shown
+        removals = (RemoveFromCart(n) for n in sorted(command.positions, reverse=True))
+        return Turn(session, effects=tuple(removals))
     if command.action is CartAction.REMOVE:
         return Turn(session, effects=(RemoveFromCart(command.position, command.words),))
     if command.action is CartAction.CLEAR:

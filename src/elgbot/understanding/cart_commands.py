@@ -24,12 +24,18 @@ class CartCommand:
     action: CartAction
     position: int | None = None  # for REMOVE: the item's number as the cart shows it
     words: tuple[str, ...] = ()  # for REMOVE without a number: what names the item
+    positions: tuple[int, ...] = ()  # for REMOVE of several: "remove 1 and 3"
 
 
 _REMOVE: Final = re.compile(
     r"^(?:please\s+)?(?:remove|delete|drop|hatao|hata do)\s+(?:from\s+(?:my\s+|the\s+)?cart\s+)?"
     r"(?:item|product|option|no\.?|number|#)?"
     r"\s*(\d{1,3})(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
+)
+_REMOVE_SEVERAL: Final = re.compile(
+    r"^(?:please\s+)?(?:remove|delete|drop|hatao|hata do)\s+(?:from\s+(?:my\s+|the\s+)?cart\s+)?"
+    r"(?:items?|products?|options?|numbers?|no\.?|#)?\s*"
+    r"(\d{1,3}(?:\s*(?:and|aur|\+|/)?\s*\d{1,3})+)(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
 )
 _REMOVE_NAMED: Final = re.compile(
     r"^(?:please\s+|pls\s+|plz\s+)?(?:remove|delete|take\s+out)\s+(.+?)"
@@ -58,6 +64,9 @@ def read_cart_command(text: str) -> CartCommand | None:
     words = normalise(text).rstrip("!.")
     if match := _REMOVE.match(words):
         return CartCommand(CartAction.REMOVE, int(match.group(1)))
+    if match := _REMOVE_SEVERAL.match(words):  # "remove 1, 3" (the comma is gone by now)
+        numbers = tuple(dict.fromkeys(int(n) for n in re.findall(r"\d+", match.group(1))))
+        return CartCommand(CartAction.REMOVE, positions=numbers)
     if (named := _remove_named(words)) is not None:
         return named
     if words in _CLEAR:

@@ -47,6 +47,12 @@ def test_cart_commands_work_at_every_step(step: Step, text: str, effect: object)
     assert turn.session.step is step
 
 
+def test_several_items_are_removed_highest_number_first() -> None:
+    # Removing 1 first would make the cart's 3 its 2: the numbers mean what was shown.
+    turn = say(Session(step=Step.MAIN_MENU), "remove 1 and 3")
+    assert turn.effects == (RemoveFromCart(3), RemoveFromCart(1))
+
+
 @pytest.mark.parametrize(
     "text", ["remove", "remove my data", "clear my head", "check", "clear", "proceed"]
 )

@@ -74,3 +74,19 @@ def test_remove_by_number_in_more_word_orders(text: str, position: int) -> None:
     command = read_cart_command(text)
     assert command is not None
     assert (command.action, command.position) == (CartAction.REMOVE, position)
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [
+        ("remove 1 and 2", (1, 2)),
+        ("remove 3, 1", (3, 1)),
+        ("delete items 1 2 3 from cart", (1, 2, 3)),
+        ("remove 2 & 2", (2,)),
+        ("hatao 1 aur 4", (1, 4)),
+    ],
+)
+def test_remove_several_by_number(text: str, positions: tuple[int, ...]) -> None:
+    command = read_cart_command(text)
+    assert command is not None
+    assert (command.action, command.positions) == (CartAction.REMOVE, positions)
