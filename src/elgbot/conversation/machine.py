@@ -51,6 +51,7 @@ from elgbot.conversation.replies import cart
 from elgbot.conversation.session import Session, Step
 from elgbot.understanding.commands import (
     Command,
+    opens_a_chat,
     read_add_options,
     read_add_with_carats,
     read_add_with_size,
@@ -281,7 +282,8 @@ class Conversation:
 
     def _everywhere(self, session: Session, text: str) -> Turn | None:
         command = read_command(text)
-        if command is Command.MENU:
+        at_menu = session.step is Step.MAIN_MENU
+        if command is Command.MENU or opens_a_chat(text, greeted_first=not at_menu):
             return Turn(Session(), (self.copy.main_menu,))
         if command is Command.BACK:
             return self._back(session)

@@ -115,6 +115,41 @@ def read_command(text: str) -> Command | None:
     return _WORDS[near] if near else None
 
 
+# A first message from an ad or a link: "Hi, I saw your ad on Instagram", "Hello! Can I
+# get more info on this?". Every word must be one of these, so anything specific (a
+# ring, an order, a price) is read by what reads it.
+_OPENER_WORDS: Final = frozenset(
+    {"i", "im", "am", "saw", "seen", "your", "ur", "ad", "ads", "advert", "advertisement"}
+    | {"on", "in", "at", "instagram", "insta", "facebook", "fb", "youtube", "google", "post"}
+    | {"reel", "video", "page", "website", "site", "can", "could", "may", "get", "have"}
+    | {"more", "info", "information", "details", "detail", "about", "this", "it", "that"}
+    | {"want", "wanted", "would", "like", "to", "know", "products", "product", "store"}
+    | {"company", "collection", "interested", "tell", "me", "the", "a", "an", "of", "some"}
+    | {"need", "send", "share", "see", "you", "do", "sell", "what", "all", "regarding"}
+)
+_INTEREST: Final = frozenset(
+    {"ad", "ads", "advert", "advertisement", "info", "information", "details", "detail"}
+    | {"interested", "know", "products", "product", "collection", "sell"}
+)
+
+
+def opens_a_chat(text: str, *, greeted_first: bool = True) -> bool:
+    """A greeting with a general request for information ("Hi, I want to know more"),
+    or, unless `greeted_first`, that request alone ("can I get more info?")."""
+    words = normalise(text).rstrip("!.?").split()
+    greeted = bool(words) and read_command(words[0]) is Command.MENU
+    if greeted:
+        words = words[1:]
+    elif greeted_first:
+        return False
+    words = [w for w in words if w not in _COURTESIES]
+    return (
+        bool(words)
+        and all(w in _OPENER_WORDS for w in words)
+        and bool(_INTEREST.intersection(words))
+    )
+
+
 def read_add_to_cart(text: str) -> int | None:
     """The option number in 'add to cart 1', 'add 2', 'buy #3'; None otherwise."""
     match = _ADD_TO_CART.match(normalise(text))

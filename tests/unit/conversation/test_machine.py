@@ -62,6 +62,36 @@ def test_greetings_with_courtesies_or_shorthand_show_the_menu(greeting: str) -> 
     assert say(Session(), greeting).replies == (COPY.main_menu,)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, I saw your ad on Instagram",
+        "Hello! Can I get more info on this?",
+        "Hi, I want to know more",
+        "Hello, I would like to know more about your products",
+        "hi sir, need details",
+    ],
+)
+def test_a_greeting_asking_for_information_shows_the_menu_from_any_step(text: str) -> None:
+    turn = say(Session(step=Step.JEWELRY_RESULTS_SHOWN, shown=SHOWN), text)
+    assert (turn.session, turn.replies) == (Session(), (COPY.main_menu,))
+
+
+@pytest.mark.parametrize("text", ["can I get more info?", "interested", "I want to know more"])
+def test_a_request_for_information_at_the_menu_shows_it(text: str) -> None:
+    assert say(Session(), text).replies == (COPY.main_menu,)
+
+
+@pytest.mark.parametrize("text", ["more details please", "info about this"])
+def test_the_same_words_mid_search_do_not_throw_the_results_away(text: str) -> None:
+    assert say(RESULTS, text).session.shown == SHOWN
+
+
+@pytest.mark.parametrize("text", ["Hi, I want a ring", "hello, where is my order", "hi 1"])
+def test_a_greeting_with_something_specific_is_read_for_it(text: str) -> None:
+    assert say(Session(), text).replies != (COPY.main_menu,)
+
+
 def test_small_diamonds_for_jewellery_making_are_melee() -> None:
     assert say(Session(), "small diamonds for jewellery making").session.step is Step.COLLECT_MELEE
 
