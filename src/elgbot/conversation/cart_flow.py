@@ -23,11 +23,13 @@ from elgbot.understanding.cart_commands import CartAction, read_cart_command
 from elgbot.understanding.money import format_inr
 
 
-def on_text(session: Session, text: str) -> Turn | None:
+def on_text(copy: Copy, session: Session, text: str) -> Turn | None:
     """The turn for a cart command, or None when the text is none."""
     command = read_cart_command(text)
     if command is None:
         return None
+    if command.action is CartAction.CHECKOUT and session.waiting:
+        return _checkout_without_waiting(copy, session)
     if command.positions:  # the highest first, so the numbers still mean what was shown
         removals = (RemoveFromCart(n) for n in sorted(command.positions, reverse=True))
         return Turn(session, effects=tuple(removals))
@@ -36,6 +38,18 @@ def on_text(session: Session, text: str) -> Turn | None:
     if command.action is CartAction.CLEAR:
         return Turn(session, effects=(ClearCart(),))
     return Turn(session, effects=(StartCheckout(),))
+
+
+def _checkout_without_waiting(copy: Copy, session: Session) -> Turn:
+    """Checkout while a ring waits for its size (or melee for a quantity): the cart is
+    checked out as it is, and the reply says what is not in it and how to add it."""
+    template = (
+        copy.checkout_without_ring
+        if session.step is Step.ASK_RING_SIZE
+        else copy.checkout_without_melee
+    )
+    notes = tuple(template.format(n=n) for n in session.waiting)
+    return Turn(session.done_waiting(), notes, (StartCheckout(),))
 
 
 def before_add(copy: Copy, session: Session, option: int, item: ShownItem) -> Turn | None:

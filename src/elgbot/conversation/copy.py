@@ -272,6 +272,14 @@ class Copy:
         "Continue shopping: {site}/jewelry"
     )
     # A ring made to the customer's size: the size is asked before it goes in the cart.
+    checkout_without_ring: str = (
+        "Product {n} is not in your cart: it is made to your size, which I still need. "
+        "To add it, send *add to cart {n} size* and your size, e.g. *add to cart {n} size 12*."
+    )
+    checkout_without_melee: str = (
+        "Product {n} is not in your cart: melee needs a quantity. To add it, send e.g. "
+        "*add 10 cts of {n}*."
+    )
     ring_size_question: str = (
         "What is your ring size? {products} made to your size.\nSend the Indian size, "
         "e.g. *12* (sizes run from 1 to 30). Not sure? Reply *not sure*."

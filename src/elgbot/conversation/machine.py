@@ -297,7 +297,7 @@ class Conversation:
             return paging.more(self.copy, session)
         if (turn := orders.asked_to_track(self.copy, session, text)) is not None:
             return turn
-        if (turn := cart_flow.on_text(session, text)) is not None:
+        if (turn := cart_flow.on_text(self.copy, session, text)) is not None:
             return turn
         return self._add_to_cart(session, text)
 

@@ -47,6 +47,22 @@ def test_cart_commands_work_at_every_step(step: Step, text: str, effect: object)
     assert turn.session.step is step
 
 
+@pytest.mark.parametrize(
+    ("step", "note"),
+    [
+        (Step.ASK_RING_SIZE, COPY.checkout_without_ring),
+        (Step.ASK_MELEE_QUANTITY, COPY.checkout_without_melee),
+    ],
+)
+def test_checkout_while_an_item_waits_says_it_is_not_in_the_cart(step: Step, note: str) -> None:
+    ring = ShownItem("J-1", "Halo Ring", ItemKind.JEWELRY, made_to_size=True)
+    waiting = Session(step=step, shown=(ring, ring), waiting=(2,))
+    turn = say(waiting, "checkout")
+    assert turn.replies == (note.format(n=2),)
+    assert turn.effects == (StartCheckout(),)
+    assert turn.session.waiting == ()  # the question is over: the cart went to checkout
+
+
 def test_several_items_are_removed_highest_number_first() -> None:
     # Removing 1 first would make the cart's 3 its 2: the numbers mean what was shown.
     turn = say(Session(step=Step.MAIN_MENU), "remove 1 and 3")
