@@ -61,13 +61,43 @@ def read_menu_choice(text: str) -> MenuChoice | None:
 
 
 def read_menu_keyword(text: str) -> MenuChoice | None:
-    """A menu item by its words only ('Lab Jewelry', 'melee'), never by number: what may
-    be said at other steps, where '2' is an option on the screen."""
+    """A menu item by its words only ('Lab Jewelry', 'melee', 'I want to buy a lab grown
+    diamond'), never by number: what may be said at other steps, where '2' is an option
+    on the screen."""
     words = normalise(text)
-    if words in _PHRASES:
-        return _PHRASES[words]
-    near = close_to(words, _PHRASES) if 3 <= len(words) <= 30 else None
-    return _PHRASES[near] if near else None
+    for said in dict.fromkeys((words, _wished(words))):
+        if said in _PHRASES:
+            return _PHRASES[said]
+        near = close_to(said, _PHRASES) if 3 <= len(said) <= 30 else None
+        if near:
+            return _PHRASES[near]
+    return None
+
+
+# "I want to buy a lab grown diamond for my wife", "lab grown diamond chahiye": the wish
+# around a section's name.
+_WISH_BEFORE: Final = re.compile(
+    r"^(?:(?:hi|hello|hey)\s+)?(?:i\s+)?(?:am\s+|m\s+)?"
+    r"(?:want(?:\s+to\s+(?:buy|see|get|purchase))?|would\s+like(?:\s+to\s+(?:buy|see))?"
+    r"|need|looking\s+for|interested\s+in|show\s+me|buy|mujhe)\s+"
+    r"(?:a\s+|an\s+|some\s+|the\s+)?"
+)
+_WISH_AFTER: Final = re.compile(
+    r"\s+(?:chahiye|chaiye|chahie|dikhao|please|pls|plz|for\s+(?:my\s+)?\w+|for\s+me)$"
+)
+_LAB_GROWN: Final = re.compile(r"^(?:lab\s*-?\s*grown|lab\s+created|man\s*made|cvd|hpht)\b\s*")
+
+
+def _wished(words: str) -> str:
+    """The section named inside a wish: 'i need a diamond' → 'diamond'; 'lab grown' →
+    'diamond' (the store's name for its stones)."""
+    said = _WISH_BEFORE.sub("", words)
+    while (shorter := _WISH_AFTER.sub("", said)) != said:
+        said = shorter
+    said = _LAB_GROWN.sub("", said).strip()
+    if _LAB_GROWN.match(words.removeprefix("i ")) or said != words:
+        return said or "diamond"
+    return words
 
 
 def _leading_number(words: str) -> str | None:

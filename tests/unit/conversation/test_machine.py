@@ -77,6 +77,33 @@ def test_a_greeting_asking_for_information_shows_the_menu_from_any_step(text: st
     assert (turn.session, turn.replies) == (Session(), (COPY.main_menu,))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to buy a diamond",
+        "I want lab grown diamond",
+        "need a diamond",
+        "i am looking for a lab grown diamond",
+        "lab grown diamond chahiye",
+        "I want to buy a diamond for my wife",
+        "lab grown",
+        "show me diamonds",
+    ],
+)
+@pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.JEWELRY_RESULTS_SHOWN])
+def test_wanting_diamonds_in_so_many_words_opens_lab_diamonds(step: Step, text: str) -> None:
+    turn = say(Session(step=step), text)
+    assert (turn.session.step, turn.replies) == (
+        Step.COLLECT_DIAMOND_SPECS,
+        (COPY.diamond_question,),
+    )
+
+
+@pytest.mark.parametrize("text", ["what is lab grown", "lab grown vs natural", "i need help"])
+def test_questions_about_lab_grown_are_not_the_diamonds_section(text: str) -> None:
+    assert say(Session(), text).session.step is not Step.COLLECT_DIAMOND_SPECS
+
+
 @pytest.mark.parametrize("text", ["can I get more info?", "interested", "I want to know more"])
 def test_a_request_for_information_at_the_menu_shows_it(text: str) -> None:
     assert say(Session(), text).replies == (COPY.main_menu,)
