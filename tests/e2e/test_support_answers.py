@@ -4,6 +4,8 @@ over signed webhook requests on both deployments."""
 from __future__ import annotations
 
 from elgbot.bootstrap import Runtime
+from elgbot.catalog.grades import Clarity, Color, Cut, Shape
+from elgbot.catalog.stone import Stone
 from elgbot.support.facts import load_facts
 from whatsapp_chat import Chat, messages
 
@@ -36,6 +38,20 @@ async def test_a_question_the_menu_cannot_read_is_answered_from_the_facts(chat: 
     await chat.say("Hi")
     [reply] = messages(await chat.say("when are you open?"))
     assert reply.startswith(facts_about("Hours"))
+
+
+async def test_a_spec_with_a_question_gets_the_stones_and_the_answer(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await runtime.stores.catalog.add(
+        [Stone("SPECQ-1", Shape.ROUND, 1.0, Color.G, Clarity.VS1, Cut.IDEAL, 60_000)]
+    )
+    await chat.say("Hi")
+    found, answer = messages(await chat.say("round 1ct G VS1 70k, is it IGI certified?"))
+    assert "1. Round | 1ct | G | VS1 | Ideal | ₹60,000" in found
+    assert answer.startswith(facts_about("Certificates"))
+    [added] = messages(await chat.say("add to cart 1"))
+    assert added.startswith("✅ Product 1 has been added")
 
 
 async def test_a_question_in_common_words_only_finds_the_topic_listing_it(chat: Chat) -> None:

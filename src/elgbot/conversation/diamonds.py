@@ -10,7 +10,13 @@ from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
 from elgbot.conversation import paging, refine
 from elgbot.conversation.copy import Copy
-from elgbot.conversation.events import DiamondsFound, RecordQuote, SearchDiamonds, Turn
+from elgbot.conversation.events import (
+    AskAssistant,
+    DiamondsFound,
+    RecordQuote,
+    SearchDiamonds,
+    Turn,
+)
 from elgbot.conversation.replies import results, stone_title
 from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.conversation.support import question_or
@@ -18,6 +24,7 @@ from elgbot.understanding.commands import Command, read_command
 from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
 from elgbot.understanding.money import format_inr
 from elgbot.understanding.open_fields import leaves_budget_open, leaves_it_open
+from elgbot.understanding.support_words import is_plainly_a_question
 from elgbot.understanding.words import normalise
 
 # Asked for when missing, in this order; cut is optional (many fancy shapes have none).
@@ -108,6 +115,29 @@ def _budget_open(session: Session, reading: SpecReading, text: str) -> bool:
     without one (they left it open before) and this message refines it."""
     searched = session.step in (Step.DIAMOND_RESULTS_SHOWN, Step.QUOTE_SUGGESTION)
     return "budget" in reading.said_any or searched or leaves_budget_open(text)
+
+
+def spec_with_question(copy: Copy, session: Session, text: str) -> Turn | None:
+    """A message that describes a stone and asks something ("round 1ct G VS1 70k, is it
+    certified?"): the search, then the question for the assistant. None unless it names
+    a shape and a carat or budget."""
+    spec = read_diamond_spec(text).spec
+    if spec.shape is None or (spec.carat_min is None and spec.budget_max_inr is None):
+        return None
+    here = session.step in (Step.COLLECT_DIAMOND_SPECS, Step.DIAMOND_RESULTS_SHOWN)
+    start = replace(session, shown=()) if here else Session(step=Step.COLLECT_DIAMOND_SPECS)
+    searched = collect_spec(copy, replace(start, history=session.history), text)
+    return searched.then((AskAssistant(session.history, _question_in(text)),))
+
+
+_CLAUSES = re.compile(r"(?<=[,.;!?\n])\s+")
+
+
+def _question_in(text: str) -> str:
+    """The clauses that ask ("delivery to Delhi?"), so the assistant is not answering the
+    spec's figures; the whole text when no clause alone reads as a question."""
+    asking = [c for c in _CLAUSES.split(text) if is_plainly_a_question(c)]
+    return " ".join(asking) or text
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:

@@ -169,3 +169,7 @@ class Turn:
     session: Session
     replies: tuple[str, ...] = ()
     effects: tuple[Effect, ...] = ()
+
+    def then(self, effects: tuple[Effect, ...]) -> Turn:
+        """This turn with `effects` carried out after its own."""
+        return Turn(self.session, self.replies, (*self.effects, *effects))

@@ -264,7 +264,10 @@ class Conversation:
         if (turn := self._everywhere(session, text)) is not None:
             return turn
         if session.step not in _TAKES_ANY_WORDS and asks_about_the_store(text):
-            return support.ask(session, text)  # "can you resize my ring?" is no search
+            # "can you resize my ring?" is no search; "round 1ct G VS1 70k, delivery to
+            # Delhi?" is a search and a question: both are answered.
+            searched = diamonds.spec_with_question(self.copy, session, text)
+            return support.ask(session, text) if searched is None else searched
         if (turn := _named_section(self.copy, session, text)) is not None:
             return turn
         if (turn := sections.search_elsewhere(self.copy, session, text)) is not None:

@@ -17,6 +17,7 @@ from elgbot.conversation.events import (
     HandoffClosed,
     OpenHandoff,
     RecordHandoffMessage,
+    SearchDiamonds,
 )
 from elgbot.conversation.inbound import Media, MessageKind
 from elgbot.conversation.machine import Conversation
@@ -235,6 +236,27 @@ def test_a_store_question_naming_a_product_goes_to_the_assistant(step: Step, tex
     turn = say(session, text)
     assert turn.effects == (AskAssistant(HISTORY, text),)
     assert turn.session == session  # a search under way stays as it was
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("round 1ct G VS1 70k, delivery to Delhi?", "delivery to Delhi?"),
+        ("Round 1ct G VS1 70k. Is it IGI certified?", "Is it IGI certified?"),
+        ("oval 1.5 ct under 1 lakh do you ship to Pune?", None),  # one clause: all of it
+    ],
+)
+@pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.DIAMOND_RESULTS_SHOWN, Step.ORDERS_SHOWN])
+def test_a_spec_with_a_store_question_is_searched_and_the_question_asked(
+    step: Step, text: str, question: str | None
+) -> None:
+    turn = say(Session(step=step, history=HISTORY), text)
+    search, asked = turn.effects
+    assert isinstance(search, SearchDiamonds)
+    assert search.spec.shape is not None
+    assert search.spec.budget_max_inr is not None
+    assert asked == AskAssistant(HISTORY, question or text)
+    assert turn.session.step is Step.COLLECT_DIAMOND_SPECS  # the results come to it
 
 
 @pytest.mark.parametrize(
