@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import partial
+from typing import Any, Final
 
 from elgbot.catalog.matching import Match
 from elgbot.catalog.stone import DiamondSpec
@@ -20,7 +21,7 @@ from elgbot.conversation.events import (
 from elgbot.conversation.replies import results, stone_title
 from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.conversation.support import question_or
-from elgbot.understanding.commands import Command, read_command
+from elgbot.understanding.commands import Command, read_command, starts_afresh
 from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
 from elgbot.understanding.money import format_inr
 from elgbot.understanding.open_fields import leaves_budget_open, leaves_it_open
@@ -57,7 +58,7 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     if _answers_the_carat(session.spec, text):  # "2" to "What carat weight, …?"
         text = f"{text.strip()} ct"
     reading = read_diamond_spec(text, budget_expected=asked_budget)
-    spec = merge(session.spec, reading.spec)
+    spec = opened(merge(session.spec, reading.spec), reading.said_any)
     known = replace(session, spec=spec, spec_text=_joined(session.spec_text, text))
     if problem := _problem_reply(copy, reading):
         step = Step.QUOTE_SUGGESTION if reading.fancy_color else Step.COLLECT_DIAMOND_SPECS
@@ -145,9 +146,13 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
     *quote* asks the team for something else than these."""
     if read_command(text) is Command.QUOTE:
         return file_quote(copy, replace(session, shown=()))
+    if starts_afresh(text):  # "new search": nothing of the old spec carries over
+        fresh = Session(step=Step.COLLECT_DIAMOND_SPECS, history=session.history)
+        return Turn(fresh, (copy.diamond_question,))
     if (turn := _without_budget(session, text)) is not None:
         return turn
-    if says_something(read_diamond_spec(text)):
+    reading = read_diamond_spec(text)
+    if says_something(reading) or reading.said_any:  # "any colour" opens it up again
         return collect_spec(copy, replace(session, shown=()), text)
     if (turn := refine.on_change(copy, session, text)) is not None:  # "cheaper?"
         return turn
@@ -236,6 +241,25 @@ def not_quote_details(copy: Copy, session: Session, text: str) -> Turn | None:
     if command is Command.NO:
         return Turn(session.at(Step.MAIN_MENU), (copy.quote_nothing_to_add,))
     return None
+
+
+_OPENED: Final[
+    dict[str, dict[str, Any]]
+] = {  # a field left open ("any colour") and what that leaves of a spec
+    "shape": {"shape": None},
+    "carat": {"carat_min": None, "carat_max": None},
+    "color": {"colors": ()},
+    "clarity": {"clarities": ()},
+    "cut": {"cuts": ()},
+    "budget": {"budget_min_inr": None, "budget_max_inr": None, "firm_budget": False},
+}
+
+
+def opened(spec: DiamondSpec, fields: frozenset[str]) -> DiamondSpec:
+    """`spec` without what the customer just left open ("any colour", "cut doesn't matter")."""
+    for field in fields:
+        spec = replace(spec, **_OPENED[field])
+    return spec
 
 
 def merge(old: DiamondSpec, new: DiamondSpec) -> DiamondSpec:

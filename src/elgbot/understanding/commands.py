@@ -133,6 +133,19 @@ _INTEREST: Final = frozenset(
 )
 
 
+_AFRESH: Final = frozenset(
+    {"new search", "start over", "start again", "reset", "search again", "fresh search"}
+    | {"clear search", "new one", "naya search", "phir se", "start from scratch"}
+)
+
+
+def starts_afresh(text: str) -> bool:
+    """ "new search", "start over": the customer drops everything said so far."""
+    words = normalise(text).rstrip("!.")
+    plain = " ".join(w for w in words.split() if w not in _COURTESIES)
+    return plain in _AFRESH
+
+
 def opens_a_chat(text: str, *, greeted_first: bool = True) -> bool:
     """A greeting with a general request for information ("Hi, I want to know more"),
     or, unless `greeted_first`, that request alone ("can I get more info?")."""

@@ -46,7 +46,8 @@ def leaves_it_open(text: str) -> bool:
 
 
 _NO_BUDGET: Final = re.compile(
-    r"\b(?:no|any|koi bhi|without a?)\s*(?:budget|price limit|limit)\b|\bbudget (?:is )?no bar\b"
+    r"\b(?:no|any|koi bhi|without a?|(?:remove|drop|forget)(?: the| my)?)\s*"
+    r"(?:budget|price limit|limit)\b|\bbudget (?:is )?no bar\b"
 )
 
 

@@ -3,9 +3,11 @@ one step away, or ask for what there is no step from."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from elgbot.catalog.grades import Clarity, Color, Shape
+from elgbot.catalog.grades import Clarity, Color, Cut, Shape
 from elgbot.catalog.matching import rank
 from elgbot.catalog.stone import DiamondSpec, Stone
 from elgbot.conversation.copy import Copy
@@ -115,3 +117,28 @@ def test_a_description_after_results_is_still_read_as_one() -> None:
     spec = searched(say(RESULTS, "cheaper, under 50k"))
     assert spec.budget_max_inr == 50_000
     assert not spec.firm_budget
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("any colour", {"colors": ()}),
+        ("clarity doesnt matter", {"clarities": ()}),
+        ("any cut", {"cuts": ()}),
+        ("remove budget", {"budget_max_inr": None}),
+        ("any colour, any clarity", {"colors": (), "clarities": ()}),
+    ],
+)
+def test_a_field_left_open_after_results_is_dropped_from_the_search(
+    text: str, left: dict[str, object]
+) -> None:
+    graded = replace(RESULTS, spec=replace(SPEC, cuts=(Cut.IDEAL,)))
+    spec = searched(say(graded, text))
+    assert spec == replace(graded.spec, **left)
+
+
+@pytest.mark.parametrize("text", ["new search", "start over", "Reset please", "search again"])
+def test_a_new_search_keeps_nothing_of_the_old_spec(text: str) -> None:
+    turn = say(RESULTS, text)
+    assert turn.session == Session(step=Step.COLLECT_DIAMOND_SPECS)
+    assert turn.replies == (COPY.diamond_question,)
