@@ -4,6 +4,7 @@ one step away, or ask for what there is no step from."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -130,7 +131,7 @@ def test_a_description_after_results_is_still_read_as_one() -> None:
     ],
 )
 def test_a_field_left_open_after_results_is_dropped_from_the_search(
-    text: str, left: dict[str, object]
+    text: str, left: dict[str, Any]
 ) -> None:
     graded = replace(RESULTS, spec=replace(SPEC, cuts=(Cut.IDEAL,)))
     spec = searched(say(graded, text))
