@@ -55,6 +55,7 @@ from elgbot.understanding.commands import (
     read_add_options,
     read_add_with_carats,
     read_add_with_size,
+    read_choice,
     read_command,
     read_option_number,
 )
@@ -316,6 +317,8 @@ class Conversation:
             options, carats = (weighed[0],), weighed[1]
         if options is None and (sized := read_add_with_size(text)) is not None:
             options, size = (sized[0],), sized[1]
+        if options is None and session.shown and session.step in _PICKING:
+            options = read_choice(text)  # "I'll take 2", "book the first one"
         if options is None:
             return self._bare_number(session, text)
         if not session.shown:

@@ -56,8 +56,11 @@ _CLEAR: Final = frozenset(
 )
 _CHECKOUT: Final = frozenset(
     {"checkout", "check out", "proceed to checkout", "buy now", "place order", "place my order"}
-    | {"pay now", "order now", "proceed to pay", "proceed to payment"}
+    | {"pay now", "order now", "proceed to pay", "proceed to payment", "confirm order"}
+    | {"confirm my order", "chekout", "checkut", "check-out", "make payment"}
 )
+# Said around a command and meaning nothing: "checkout pls", "clear my cart please".
+_COURTESY: Final = re.compile(r"\s+(?:please|pls|plz|now|sir|madam|mam)$")
 
 
 def read_cart_command(text: str) -> CartCommand | None:
@@ -69,9 +72,10 @@ def read_cart_command(text: str) -> CartCommand | None:
         return CartCommand(CartAction.REMOVE, positions=numbers)
     if (named := _remove_named(words)) is not None:
         return named
-    if words in _CLEAR:
+    plain = _COURTESY.sub("", words)
+    if plain in _CLEAR:
         return CartCommand(CartAction.CLEAR)
-    if words in _CHECKOUT:
+    if plain in _CHECKOUT:
         return CartCommand(CartAction.CHECKOUT)
     return None
 

@@ -51,7 +51,13 @@ _WORDS: Final[dict[str, Command]] = {
     ),
     **dict.fromkeys(["back", "go back", "previous", "undo"], Command.BACK),
     **dict.fromkeys(["help", "?", "how does this work", "options"], Command.HELP),
-    **dict.fromkeys(["cart", "my cart", "view cart", "show cart", "basket"], Command.CART),
+    **dict.fromkeys(
+        [
+            *("cart", "my cart", "view cart", "show cart", "basket", "show my cart"),
+            *("whats in my cart", "what s in my cart", "what is in my cart", "see my cart"),
+        ],
+        Command.CART,
+    ),
     **dict.fromkeys(
         ["yes", "y", "yeah", "yep", "yes please", "ok", "okay", "sure", "haan", "ha", "ji"],
         Command.YES,
@@ -165,19 +171,64 @@ def opens_a_chat(text: str, *, greeted_first: bool = True) -> bool:
 
 def read_add_to_cart(text: str) -> int | None:
     """The option number in 'add to cart 1', 'add 2', 'buy #3'; None otherwise."""
-    match = _ADD_TO_CART.match(normalise(text))
+    match = _ADD_TO_CART.match(_numbered(normalise(text)))
     return int(match.group(1)) if match else None
 
 
 def read_add_options(text: str) -> tuple[int, ...] | None:
-    """The option numbers in 'add to cart 2', 'add to cart 1, 3', 'add 2 and 4', each
-    once, in the order typed; None when the text is no such command."""
+    """The option numbers in 'add to cart 2', 'add to cart 1, 3', 'add 2 and 4', 'add
+    1-3', each once, in the order typed; None when the text is no such command."""
     if (one := read_add_to_cart(text)) is not None:
         return (one,)
-    match = _ADD_SEVERAL.match(normalise(text))
+    words = _numbered(normalise(text))
+    if (span := _ADD_SPAN.match(words)) is not None:
+        first, last = int(span.group(1)), int(span.group(2))
+        return tuple(range(first, last + 1)) if 0 < last - first < _MOST_IN_A_SPAN else None
+    match = _ADD_SEVERAL.match(words)
     if match is None:
         return None
     return tuple(dict.fromkeys(int(n) for n in re.findall(r"\d+", match.group(1))))
+
+
+def read_choice(text: str) -> tuple[int, ...] | None:
+    """Where options are on the screen, the ways people pick one: "I'll take 2", "I want
+    option 3", "book the first one", "1 add karo"; as `read_add_options` reads them."""
+    words = _numbered(normalise(text))
+    if (after := _PICKED_AFTER.match(words)) is not None:
+        return (int(after.group(1)),)
+    return read_add_options(_CHOOSING.sub("add ", words, count=1))
+
+
+# "add to cart one", "the second one", "add to card 2": numbers as people type them.
+_NUMBER_WORDS: Final = {
+    **dict.fromkeys(["one", "first", "1st"], "1"),
+    **dict.fromkeys(["two", "second", "2nd"], "2"),
+    **dict.fromkeys(["three", "third", "3rd"], "3"),
+    **dict.fromkeys(["four", "fourth", "4th"], "4"),
+    **dict.fromkeys(["five", "fifth", "5th"], "5"),
+    **dict.fromkeys(["six", "sixth", "6th"], "6"),
+}
+_ORDINAL: Final = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)(?:\s+one)?\b"
+)
+_CARDINAL: Final = re.compile(r"(?<=\s)(one|two|three|four|five|six)$")
+_ADD_SPAN: Final = re.compile(r"^add(?:\s+to\s+cart)?\s+(\d{1,2})\s*(?:-|to)\s*(\d{1,2})$")
+_MOST_IN_A_SPAN: Final = 12
+_CHOOSING: Final = re.compile(
+    r"^(?:i\s*ll|i\s+will|i\s+d|i\s+would|i|lets|let\s+s|we\s*ll)?\s*"
+    r"(?:take|have|want|like|choose|select|prefer|go\s+with|book|pick|buy)\s+"
+    r"(?:to\s+(?:buy|take|book|add)\s+)?(?:the\s+)?"
+)
+_PICKED_AFTER: Final = re.compile(
+    r"^(?:option\s+|no\.?\s*|#)?(\d{1,2})\s+(?:add\s+(?:karo|kar\s+do|kardo|kr\s+do)|le\s+lo"
+    r"|lena\s+hai|chahiye|please|pls|plz|wala|wali)$"
+)
+
+
+def _numbered(words: str) -> str:
+    words = re.sub(r"\bto\s+(my\s+|the\s+)?card\b", r"to \1cart", words)
+    words = _ORDINAL.sub(lambda m: _NUMBER_WORDS[m.group(1)], words)
+    return _CARDINAL.sub(lambda m: _NUMBER_WORDS[m.group(1)], words)
 
 
 _CARATS = r"(\d{1,4}(?:\.\d{1,3})?)\s*(?:ct|cts|carat|carats)"
@@ -216,6 +267,6 @@ def read_add_with_size(text: str) -> tuple[int, float] | None:
 
 
 def read_option_number(text: str) -> int | None:
-    """A bare option number ('2', '#2', 'option 2')."""
-    match = re.fullmatch(r"(?:option|no\.?|number|#)?\s*(\d{1,2})", normalise(text))
+    """A bare option number ('2', '#2', 'option 2', 'the second one')."""
+    match = re.fullmatch(r"(?:option|no\.?|number|#)?\s*(\d{1,2})", _numbered(normalise(text)))
     return int(match.group(1)) if match else None

@@ -63,6 +63,15 @@ def test_checkout_while_an_item_waits_says_it_is_not_in_the_cart(step: Step, not
     assert turn.session.waiting == ()  # the question is over: the cart went to checkout
 
 
+def test_picking_in_words_adds_only_where_options_are_on_the_screen() -> None:
+    shown = (ShownItem("RD-1", "Round 1ct"), ShownItem("RD-2", "Round 1.1ct"))
+    picked = say(Session(step=Step.DIAMOND_RESULTS_SHOWN, shown=shown), "I'll take 2")
+    assert [type(e).__name__ for e in picked.effects] == ["AddToCart"]
+    # Describing a stone, "i want 2" is not option 2 of a list long gone.
+    asked = say(Session(step=Step.COLLECT_DIAMOND_SPECS, shown=shown), "I'll take 2")
+    assert not any(type(e).__name__ == "AddToCart" for e in asked.effects)
+
+
 def test_several_items_are_removed_highest_number_first() -> None:
     # Removing 1 first would make the cart's 3 its 2: the numbers mean what was shown.
     turn = say(Session(step=Step.MAIN_MENU), "remove 1 and 3")

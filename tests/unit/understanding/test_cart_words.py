@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from elgbot.understanding.cart_commands import CartAction, read_cart_command
-from elgbot.understanding.commands import read_add_options, read_add_with_size
+from elgbot.understanding.commands import (
+    read_add_options,
+    read_add_with_size,
+    read_choice,
+    read_command,
+    read_option_number,
+)
 from elgbot.understanding.ring_size import SizeAnswer, read_ring_size_answer
 
 
@@ -90,3 +96,65 @@ def test_remove_several_by_number(text: str, positions: tuple[int, ...]) -> None
     command = read_cart_command(text)
     assert command is not None
     assert (command.action, command.positions) == (CartAction.REMOVE, positions)
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("add to card 1", (1,)),
+        ("add to cart one", (1,)),
+        ("add the second one", (2,)),
+        ("add 1-3", (1, 2, 3)),
+        ("add 2 to 4", (2, 3, 4)),
+    ],
+)
+def test_adding_as_people_type_it(text: str, options: tuple[int, ...]) -> None:
+    assert read_add_options(text) == options
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ("I'll take 2", (2,)),
+        ("I want option 3", (3,)),
+        ("2 please", (2,)),
+        ("want the second one", (2,)),
+        ("book option 1", (1,)),
+        ("1 add karo", (1,)),
+        ("i'd like the third one", (3,)),
+        ("I will go with 1", (1,)),
+        ("take 1 and 3", (1, 3)),
+    ],
+)
+def test_picking_an_option_on_the_screen(text: str, options: tuple[int, ...]) -> None:
+    assert read_choice(text) == options
+
+
+@pytest.mark.parametrize(
+    "text", ["i want 2 carat", "i want a ring", "take a look", "i like it", "add 3-1", "2 ct"]
+)
+def test_what_is_no_pick(text: str) -> None:
+    assert read_choice(text) is None
+
+
+def test_an_ordinal_alone_is_an_option_number() -> None:
+    assert read_option_number("the second one") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("checkout pls", CartAction.CHECKOUT),
+        ("chekout", CartAction.CHECKOUT),
+        ("confirm order", CartAction.CHECKOUT),
+        ("clear my cart please", CartAction.CLEAR),
+    ],
+)
+def test_cart_commands_with_courtesies_and_typos(text: str, action: CartAction) -> None:
+    command = read_cart_command(text)
+    assert command is not None
+    assert command.action is action
+
+
+def test_asking_what_is_in_the_cart_shows_it() -> None:
+    assert read_command("what's in my cart?") is read_command("cart")
