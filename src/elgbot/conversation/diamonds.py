@@ -20,11 +20,12 @@ from elgbot.conversation.events import (
 )
 from elgbot.conversation.replies import results, stone_title
 from elgbot.conversation.session import Session, ShownItem, Step
-from elgbot.conversation.support import question_or
+from elgbot.conversation.support import ask, question_or
 from elgbot.understanding.commands import Command, read_command, starts_afresh
 from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
 from elgbot.understanding.money import format_inr
 from elgbot.understanding.open_fields import leaves_budget_open, leaves_it_open
+from elgbot.understanding.spec_questions import asks_about_grades
 from elgbot.understanding.support_words import is_plainly_a_question
 from elgbot.understanding.words import normalise
 
@@ -49,6 +50,8 @@ def says_something(reading: SpecReading) -> bool:
 
 def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     """Read a (partial) spec, merge it with what we know, then ask, explain or search."""
+    if asks_about_grades(text):  # "is D better than E?" changes no search
+        return ask(session, text)
     # The bot asked for a budget, or said a higher one could find something.
     asked_budget = not session.spec.is_empty and (
         session.spec.budget_max_inr is None or session.step is Step.QUOTE_SUGGESTION
@@ -115,7 +118,14 @@ def _budget_open(session: Session, reading: SpecReading, text: str) -> bool:
     """No budget needed: the customer said so ("any budget", "no budget"), or a search ran
     without one (they left it open before) and this message refines it."""
     searched = session.step in (Step.DIAMOND_RESULTS_SHOWN, Step.QUOTE_SUGGESTION)
-    return "budget" in reading.said_any or searched or leaves_budget_open(text)
+    asks_price = _ASKS_PRICE.search(normalise(text)) is not None  # the price is the answer
+    return "budget" in reading.said_any or searched or leaves_budget_open(text) or asks_price
+
+
+# "what is the price of round 1ct G VS1", "1ct oval kitna hai?": asking what it costs.
+_ASKS_PRICE: Final = re.compile(
+    r"\b(?:price|prices|cost|costs|rate|rates|kitna|kitne|kitni|how much|kya daam)\b"
+)
 
 
 def spec_with_question(copy: Copy, session: Session, text: str) -> Turn | None:
@@ -151,6 +161,8 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(fresh, (copy.diamond_question,))
     if (turn := _without_budget(session, text)) is not None:
         return turn
+    if asks_about_grades(text):  # the results stay on screen, addable
+        return ask(session, text)
     reading = read_diamond_spec(text)
     if says_something(reading) or reading.said_any:  # "any colour" opens it up again
         return collect_spec(copy, replace(session, shown=()), text)

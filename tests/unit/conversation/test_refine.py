@@ -12,7 +12,7 @@ from elgbot.catalog.grades import Clarity, Color, Cut, Shape
 from elgbot.catalog.matching import rank
 from elgbot.catalog.stone import DiamondSpec, Stone
 from elgbot.conversation.copy import Copy
-from elgbot.conversation.events import CustomerSaid, SearchDiamonds, Turn
+from elgbot.conversation.events import AskAssistant, CustomerSaid, SearchDiamonds, Turn
 from elgbot.conversation.machine import Conversation
 from elgbot.conversation.session import Session, ShownItem, Step
 
@@ -143,3 +143,38 @@ def test_a_new_search_keeps_nothing_of_the_old_spec(text: str) -> None:
     turn = say(RESULTS, text)
     assert turn.session == Session(step=Step.COLLECT_DIAMOND_SPECS)
     assert turn.replies == (COPY.diamond_question,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is D better than E?",
+        "what is the difference between ideal and excellent",
+        "does oval look bigger",
+        "what does VS1 mean?",
+        "which is better, G VS1 or H VVS2?",
+    ],
+)
+@pytest.mark.parametrize("step", [Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_DIAMOND_SPECS])
+def test_a_question_about_grades_goes_to_the_assistant_and_changes_no_search(
+    step: Step, text: str
+) -> None:
+    session = replace(RESULTS, step=step)
+    turn = say(session, text)
+    assert turn.effects == (AskAssistant(session.history, text),)
+    assert turn.session == session
+
+
+@pytest.mark.parametrize(
+    "text", ["what about 1.5 carat", "how much for 2ct?", "is there an oval 1ct?", "and in VS2?"]
+)
+def test_questions_that_ask_for_stones_still_search(text: str) -> None:
+    assert isinstance(say(RESULTS, text).effects[0], SearchDiamonds)
+
+
+@pytest.mark.parametrize(
+    "text", ["what is the price of round 1ct G VS1", "round 1ct G VS1 kitna hai", "oval 2ct rate?"]
+)
+def test_asking_the_price_searches_without_asking_for_a_budget(text: str) -> None:
+    spec = searched(say(Session(), text))
+    assert spec.budget_max_inr is None

@@ -50,6 +50,10 @@ FAQ = FaqAssistant(load_facts())
         ("helpline", "Other ways to reach us"),
         ("how do I take care of my ring", "Caring for your jewellery"),
         ("ring care tips", "Caring for your jewellery"),
+        ("is D better than E?", "Diamond grades"),
+        ("what is the difference between ideal and excellent", "Diamond grades"),
+        ("does oval look bigger", "Diamond grades"),
+        ("what does VS1 mean", "Diamond grades"),
     ],
 )
 async def test_a_question_gets_the_best_matching_topic_as_it_is_written(
