@@ -152,15 +152,27 @@ class Shop:
         items = await self.carts.items(customer)
         diamonds = [i.item_id for i in items if i.kind is ItemKind.DIAMOND]
         states = await self.catalog.states(diamonds)
-        current = []
+        current: list[CartItem] = []
+        left_out: list[str] = []
+        repriced: list[tuple[str, int, int]] = []
         for item in await self.checked(items):
             now = item.now if isinstance(item, CheckedCartItem) else states.get(item.item_id)
-            if now is not None and now.available:
-                current.append(_at_price(item, now.price_inr))
+            if now is None or not now.available:
+                left_out.append(item.title)
+                continue
+            current.append(_at_price(item, now.price_inr))
+            if now.price_inr != item.price_inr:
+                repriced.append((item.title, item.price_inr, now.price_inr))
         if not current:
-            return CheckoutStarted(None)
+            return CheckoutStarted(None, left_out=tuple(left_out))
         checkout = await self.checkouts.start(customer, current, message_id)
-        return CheckoutStarted(checkout.token, len(checkout.items), checkout.total_inr)
+        return CheckoutStarted(
+            checkout.token,
+            len(checkout.items),
+            checkout.total_inr,
+            tuple(left_out),
+            tuple(repriced),
+        )
 
     async def _quote(
         self,

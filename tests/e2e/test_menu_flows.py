@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date
 
 import httpx
@@ -15,6 +16,7 @@ from elgbot.bootstrap import Runtime
 from elgbot.catalog.grades import Clarity, Color, Cut, Shape
 from elgbot.catalog.jewelry import Piece
 from elgbot.catalog.jewelry_feed import read_jewelry
+from elgbot.catalog.listing import Listing
 from elgbot.catalog.melee import MeleeClarity, Parcel, QualityBand
 from elgbot.catalog.stone import Stone
 from elgbot.commerce.orders import Order, OrderStatus
@@ -264,6 +266,28 @@ async def test_several_items_are_removed_by_their_numbers_as_shown(
     assert (titles[2] in third, titles[0] in first) == (True, True)
     [after] = messages(await chat.say("cart"))
     assert re.findall(r"^\d\. (.+?) \|", after, re.M) == [titles[1]]
+
+
+async def test_checkout_says_what_was_sold_or_repriced_since_it_was_added(
+    chat: Chat, runtime: Runtime
+) -> None:
+    kept = Stone("CHK-0001", Shape.ROUND, 1.0, Color.G, Clarity.VS1, Cut.IDEAL, 31_900)
+    sold = Stone("CHK-0002", Shape.ROUND, 1.0, Color.G, Clarity.VS1, Cut.IDEAL, 32_900)
+    await runtime.stores.catalog.add([kept, sold])
+    await chat.say("Hi")
+    await chat.say("CHK-0001")  # a stone's id shows it as option 1
+    await chat.say("add to cart 1")
+    await chat.say("CHK-0002")
+    await chat.say("add to cart 1")
+    await runtime.stores.catalog.put(Listing(replace(kept, price_inr=39_900)))
+    await runtime.stores.catalog.withdraw(["CHK-0002"])
+    [checkout] = messages(await chat.say("checkout"))
+    assert "Round 1ct G VS1 Ideal: the price is now ₹39,900 (it was ₹31,900" in checkout
+    assert "is no longer available, so it is not in this order." in checkout
+    assert "Total: ₹39,900 for 1 item(s)" in checkout
+    await runtime.stores.catalog.withdraw(["CHK-0001"])
+    [nothing] = messages(await chat.say("checkout"))
+    assert nothing.endswith(runtime.service.conversation.copy.checkout_nothing_left)
 
 
 async def test_a_sold_piece_is_flagged_in_the_cart(chat: Chat, runtime: Runtime) -> None:

@@ -118,9 +118,17 @@ def cleared(copy: Copy, session: Session, _event: CartCleared) -> Turn:
 
 
 def checked_out(copy: Copy, session: Session, event: CheckoutStarted) -> Turn:
+    """The checkout link, after what changed since the items were added: a total that
+    differs from the cart the customer saw is explained, never silent."""
+    changes = [copy.checkout_left_out.format(title=title) for title in event.left_out]
+    changes += [
+        copy.checkout_repriced.format(title=title, was=format_inr(was), now=format_inr(now))
+        for title, was, now in event.repriced
+    ]
     if event.token is None:
-        return Turn(session, (copy.checkout_empty,))
+        ending = copy.checkout_nothing_left if event.left_out else copy.checkout_empty
+        return Turn(session, ("\n".join([*changes, ending]),))
     link = copy.checkout_link.format(
         token=event.token, total=format_inr(event.total_inr), count=event.items
     )
-    return Turn(session, (link,))
+    return Turn(session, ("\n".join([*changes, link]) if changes else link,))

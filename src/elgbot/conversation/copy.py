@@ -412,6 +412,9 @@ class Copy:
         "Thank you! Complete your order here:\n{site}/checkout?cart={token}\n"
         "Total: {total} for {count} item(s). Our team will confirm availability and delivery."
     )
+    checkout_left_out: str = "{title} is no longer available, so it is not in this order."
+    checkout_repriced: str = "{title}: the price is now {now} (it was {was} when you added it)."
+    checkout_nothing_left: str = "Nothing in your cart can be bought now. Type *menu* to explore."
     checkout_empty: str = (
         "Your cart is empty, so there is nothing to check out yet. Type *menu* to explore."
     )

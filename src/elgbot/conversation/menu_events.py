@@ -78,9 +78,12 @@ class CartCleared:
 
 @dataclass(frozen=True, slots=True)
 class CheckoutStarted:
-    token: str | None  # None: the cart was empty
+    token: str | None  # None: nothing in the cart can be bought
     items: int = 0
     total_inr: int = 0
+    # Since they were added: sold or withdrawn (left out), and repriced (title, was, now).
+    left_out: tuple[str, ...] = ()
+    repriced: tuple[tuple[str, int, int], ...] = ()
 
 
 MenuEvent = (
