@@ -79,8 +79,8 @@ def lowest_price_statement(bounds: Bounds, placeholder: str) -> tuple[str, list[
 def _nearest(
     sql: Statement, bounds: Bounds, closeness: Closeness, limit: str, dearest: bool
 ) -> str:
-    """Stones of `bounds` nearest the target carat, then cheapest: both sides of it.
-    Without a target, by price alone: the cheapest, or the dearest when `dearest`."""
+    """Stones of `bounds` nearest the target carat, then cheapest (dearest when
+    `dearest`): both sides of it. Without a target, by price alone."""
     target = closeness.target_carat
     if target is None:
         order = "price_inr DESC, stock_id" if dearest else "price_inr, stock_id"
@@ -90,8 +90,9 @@ def _nearest(
     low = target if bounds.carat_min is None else max(bounds.carat_min, target)
     heavier = [(">=", low), *_carat_range(bounds)[1:]]
     lighter = [_carat_range(bounds)[0], ("<", target)]
-    up = _select(sql, bounds, heavier, "carat, price_inr, stock_id", limit)
-    down = _select(sql, bounds, lighter, "carat DESC, price_inr, stock_id", limit)
+    price = "price_inr DESC" if dearest else "price_inr"
+    up = _select(sql, bounds, heavier, f"carat, {price}, stock_id", limit)
+    down = _select(sql, bounds, lighter, f"carat DESC, {price}, stock_id", limit)
     return f"SELECT * FROM ({up}) AS up UNION ALL SELECT * FROM ({down}) AS down"
 
 

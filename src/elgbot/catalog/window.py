@@ -73,8 +73,9 @@ class Closeness:
     color_span: tuple[int, int] | None
     clarity_span: tuple[int, int] | None
     worst_cut_tier: int | None
-    # A budget with no carat to aim at: the best stones it buys come first, dearest first.
-    # "oval under 2 lakh" is not asking for ₹2,000 chips; *more* pages on to cheaper ones.
+    # At equal distance, dearest first: with a budget and no carat to aim at ("oval under
+    # 2 lakh" is not asking for ₹2,000 chips), and with a budget floor ("60-70k", "min 1
+    # lakh": what fills in below it should be nearest the floor). *more* pages on down.
     dearest_first: bool = False
 
     @property
@@ -195,7 +196,8 @@ def _closeness(spec: DiamondSpec) -> Closeness:
         color_span=_span([c.rank for c in spec.colors]),
         clarity_span=_span([c.rank for c in spec.clarities]),
         worst_cut_tier=max(c.tier for c in spec.cuts) if spec.cuts else None,
-        dearest_first=target is None and spec.budget_max_inr is not None,
+        dearest_first=spec.budget_min_inr is not None
+        or (target is None and spec.budget_max_inr is not None),
     )
 
 

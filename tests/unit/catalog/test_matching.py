@@ -209,7 +209,13 @@ RANGE_SPEC = replace(SEED_SPEC, budget_min_inr=80_000)
 def test_a_budget_range_offers_the_stones_inside_it_and_not_cheaper_ones_beside_them() -> None:
     inside = [stone(f"IN{n}", price=80_000 + 5_000 * n) for n in range(3)]
     cheaper = [stone(f"LOW{n}", price=40_000 + n) for n in range(3)]
-    assert offered(RANGE_SPEC, cheaper + inside) == ["IN0", "IN1", "IN2"]
+    assert offered(RANGE_SPEC, cheaper + inside) == ["IN2", "IN1", "IN0"]  # dearest first
+
+
+def test_below_a_budget_floor_the_stones_nearest_it_fill_in() -> None:
+    floor = DiamondSpec(shape=Shape.ROUND, carat_min=1.5, carat_max=1.5, budget_min_inr=200_000)
+    cheaper = [stone(f"LOW{n}", price=40_000 + 10_000 * n) for n in range(5)]
+    assert offered(floor, cheaper) == ["LOW4", "LOW3", "LOW2", "LOW1"]
 
 
 def test_cheaper_stones_fill_in_when_the_range_has_few_and_say_so() -> None:
