@@ -233,15 +233,26 @@ def quote_from_scratch(copy: Copy, session: Session) -> Turn:
 
 
 def on_quote_details(copy: Copy, session: Session, text: str) -> Turn:
-    """Whatever the customer adds after asking for a quote goes to the team."""
+    """Whatever the customer adds after asking for a quote goes to the team, unless they
+    ask to search another stone instead ("let me try oval 1ct G VS1 50k instead")."""
+    if not session.spec.is_empty and read_command(text) is Command.YES:
+        return Turn(session.at(Step.MAIN_MENU), (copy.quote_nothing_to_add,))  # "ok"
     if (turn := not_quote_details(copy, session, text)) is not None:
         return turn
     reading = read_diamond_spec(text)
+    if _TRIES_ANOTHER.search(normalise(text)) and says_something(reading):
+        return collect_spec(copy, session.at(Step.COLLECT_DIAMOND_SPECS), text)
     spec = merge(session.spec, reading.spec)
     quote = RecordQuote(spec, text, follow_up=True)
     return Turn(
         replace(session, spec=spec).at(Step.MAIN_MENU), (copy.quote_details_noted,), (quote,)
     )
+
+
+# Words that ask for a search rather than add to the request for a quote.
+_TRIES_ANOTHER: Final = re.compile(
+    r"\b(?:try|instead|search|show me|let me see|what about|how about|check)\b"
+)
 
 
 def not_quote_details(copy: Copy, session: Session, text: str) -> Turn | None:

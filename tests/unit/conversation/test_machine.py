@@ -201,6 +201,32 @@ def test_results_say_what_was_searched() -> None:
     assert reply.startswith(f"{COPY.results_header}\nYour search: round, SI2, up to ₹80,000\n")
 
 
+QUOTED = Session(
+    step=Step.QUOTE_REQUESTED,
+    spec=DiamondSpec(shape=Shape.ROUND, carat_min=5.0, carat_max=5.0, budget_max_inr=200_000),
+)
+
+
+@pytest.mark.parametrize("text", ["ok", "okay", "sure"])
+def test_ok_after_a_noted_quote_request_adds_nothing_and_says_the_team_has_it(text: str) -> None:
+    turn = say(QUOTED, text)
+    assert turn.replies == (COPY.quote_nothing_to_add,)
+    assert not turn.effects
+
+
+def test_trying_another_stone_after_a_quote_request_searches_it() -> None:
+    turn = say(QUOTED, "ok let me try oval 1ct G VS1 50k instead")
+    [search] = turn.effects
+    assert isinstance(search, SearchDiamonds)
+    assert (search.spec.shape, search.spec.budget_max_inr) == (Shape.OVAL, 50_000)
+
+
+def test_details_after_a_quote_request_still_go_to_the_team() -> None:
+    turn = say(QUOTED, "prefer D colour and IGI certificate")
+    [quote] = turn.effects
+    assert isinstance(quote, RecordQuote)
+
+
 @pytest.mark.parametrize("answer", ["Quote", "yes", "YES", "Yes please", "quote"])
 def test_yes_or_quote_records_the_request(answer: str) -> None:
     spec = DiamondSpec(shape=Shape.EMERALD, budget_max_inr=200_000)
