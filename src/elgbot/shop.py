@@ -75,6 +75,8 @@ class Shop:
                 order = await self.orders.placed_by(customer, order_id)
                 stone = None if order is not None else await self._stone_named(order_id)
                 return OrderLookedUp(order_id, order, stone)
+            case RemoveFromCart(item_id=str() as item_id, words=words):
+                return await self._remove_shown(customer, item_id, words)
             case RemoveFromCart(position=int() as position):
                 return CartItemRemoved(position, await self.carts.remove(customer, position))
             case RemoveFromCart(words=words):
@@ -138,6 +140,18 @@ class Shop:
             if (stone := await self.catalog.get(stock_id)) is not None:
                 return stone
         return None
+
+    async def _remove_shown(
+        self, customer: str, item_id: str, words: tuple[str, ...]
+    ) -> CartItemRemoved:
+        """The item shown as an option, by its id: removed, or the cart shown when it is
+        not in it."""
+        items = await self.carts.items(customer)
+        ids = [item.item_id for item in items]
+        if item_id not in ids:
+            return CartItemRemoved(0, None, words, 0, tuple(items))
+        position = ids.index(item_id) + 1
+        return CartItemRemoved(position, await self.carts.remove(customer, position), words)
 
     async def _remove_named(self, customer: str, words: tuple[str, ...]) -> CartItemRemoved:
         """ "remove the studs": the one item those words fit; else the cart, to choose from."""

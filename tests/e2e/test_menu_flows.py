@@ -290,6 +290,24 @@ async def test_checkout_says_what_was_sold_or_repriced_since_it_was_added(
     assert nothing.endswith(runtime.service.conversation.copy.checkout_nothing_left)
 
 
+async def test_remove_option_n_takes_out_the_stone_shown_as_n(chat: Chat, runtime: Runtime) -> None:
+    stones = [
+        Stone(f"OPT-000{n}", Shape.PEAR, 1.0, Color.G, Clarity.VS1, Cut.IDEAL, 40_000 + n * 100)
+        for n in range(1, 4)
+    ]
+    await runtime.stores.catalog.add(stones)
+    await chat.say("Hi")
+    await chat.say("1")
+    [results] = messages(await chat.say("pear 1ct G VS1 ideal 50k"))
+    links = re.findall(r"https://elg\.com/diamonds/[\w-]+", results)
+    await chat.say("add to cart 3")
+    await chat.say("add to cart 1")
+    [removed] = messages(await chat.say("remove option 3"))
+    assert removed.startswith("Removed from your cart:")
+    [cart] = messages(await chat.say("cart"))
+    assert re.findall(r"https://elg\.com/diamonds/[\w-]+", cart) == [links[0]]
+
+
 async def test_a_sold_piece_is_flagged_in_the_cart(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     for text in ("Hi", "2", "studs below 40000", "add to cart 1"):

@@ -19,7 +19,7 @@ from elgbot.conversation.menu_events import (
 )
 from elgbot.conversation.replies import cart
 from elgbot.conversation.session import Session, ShownItem, Step
-from elgbot.understanding.cart_commands import CartAction, read_cart_command
+from elgbot.understanding.cart_commands import CartAction, CartCommand, read_cart_command
 from elgbot.understanding.money import format_inr
 
 
@@ -34,10 +34,20 @@ def on_text(copy: Copy, session: Session, text: str) -> Turn | None:
         removals = (RemoveFromCart(n) for n in sorted(command.positions, reverse=True))
         return Turn(session, effects=tuple(removals))
     if command.action is CartAction.REMOVE:
-        return Turn(session, effects=(RemoveFromCart(command.position, command.words),))
+        return Turn(session, effects=(_removal(session, command),))
     if command.action is CartAction.CLEAR:
         return Turn(session, effects=(ClearCart(),))
     return Turn(session, effects=(StartCheckout(),))
+
+
+def _removal(session: Session, command: CartCommand) -> RemoveFromCart:
+    """ "remove option 3" with results on the screen means the item shown as 3, wherever
+    it sits in the cart; any other number is the cart's own."""
+    option = command.position
+    if command.of_option and option is not None and 1 <= option <= len(session.shown):
+        shown = session.shown[option - 1]
+        return RemoveFromCart(None, (shown.title,), item_id=shown.stock_id)
+    return RemoveFromCart(command.position, command.words)
 
 
 def _checkout_without_waiting(copy: Copy, session: Session) -> Turn:

@@ -125,6 +125,7 @@ class LookUpOrder:
 class RemoveFromCart:
     position: int | None  # the item's number in the cart; None: named by `words`
     words: tuple[str, ...] = ()
+    item_id: str | None = None  # "remove option 3": the stone shown as 3, by its id
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,11 +25,12 @@ class CartCommand:
     position: int | None = None  # for REMOVE: the item's number as the cart shows it
     words: tuple[str, ...] = ()  # for REMOVE without a number: what names the item
     positions: tuple[int, ...] = ()  # for REMOVE of several: "remove 1 and 3"
+    of_option: bool = False  # "remove option 3": the number of a search result
 
 
 _REMOVE: Final = re.compile(
     r"^(?:please\s+)?(?:remove|delete|drop|hatao|hata do)\s+(?:from\s+(?:my\s+|the\s+)?cart\s+)?"
-    r"(?:item|product|option|no\.?|number|#)?"
+    r"(?:item|product|(option)|no\.?|number|#)?"
     r"\s*(\d{1,3})(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
 )
 _REMOVE_SEVERAL: Final = re.compile(
@@ -66,7 +67,7 @@ _COURTESY: Final = re.compile(r"\s+(?:please|pls|plz|now|sir|madam|mam)$")
 def read_cart_command(text: str) -> CartCommand | None:
     words = normalise(text).rstrip("!.")
     if match := _REMOVE.match(words):
-        return CartCommand(CartAction.REMOVE, int(match.group(1)))
+        return CartCommand(CartAction.REMOVE, int(match.group(2)), of_option=bool(match.group(1)))
     if match := _REMOVE_SEVERAL.match(words):  # "remove 1, 3" (the comma is gone by now)
         numbers = tuple(dict.fromkeys(int(n) for n in re.findall(r"\d+", match.group(1))))
         return CartCommand(CartAction.REMOVE, positions=numbers)

@@ -72,6 +72,16 @@ def test_picking_in_words_adds_only_where_options_are_on_the_screen() -> None:
     assert not any(type(e).__name__ == "AddToCart" for e in asked.effects)
 
 
+def test_remove_option_n_with_results_on_screen_means_the_item_shown_as_n() -> None:
+    shown = (ShownItem("RD-1", "Round 1ct"), ShownItem("RD-2", "Round 1.1ct"))
+    results = Session(step=Step.DIAMOND_RESULTS_SHOWN, shown=shown)
+    assert say(results, "remove option 2").effects == (
+        RemoveFromCart(None, ("Round 1.1ct",), item_id="RD-2"),
+    )
+    assert say(results, "remove 2").effects == (RemoveFromCart(2),)  # the cart's number
+    assert say(Session(), "remove option 2").effects == (RemoveFromCart(2),)  # no results
+
+
 def test_several_items_are_removed_highest_number_first() -> None:
     # Removing 1 first would make the cart's 3 its 2: the numbers mean what was shown.
     turn = say(Session(step=Step.MAIN_MENU), "remove 1 and 3")
