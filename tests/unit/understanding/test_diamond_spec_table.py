@@ -501,6 +501,28 @@ FANCY = [
     Case("fancy colour diamonds?", spec(), fancy="fancy colour"),
     Case("green or blue oval", spec("oval"), fancy="fancy green or fancy blue"),
     Case("colour yellow round 1ct", spec("round", 1.0), fancy="fancy yellow"),
+    Case("round 1ct not sure, maybe yellow", spec("round", 1.0), fancy="fancy yellow"),
+    Case("round 1ct not yellow but pink", spec("round", 1.0), fancy="fancy pink"),
+]
+
+# A negated colour wishes for a white stone: the rest reads as usual, no grade is made up.
+NEGATED_COLOUR = [
+    Case("round 1 carat, no yellow tint, 70k", spec("round", 1.0, budget=70_000)),
+    Case(
+        "round 1ct G VS1 70k, no brown or green tint",
+        spec("round", 1.0, "G", "VS1", budget=70_000),
+    ),
+    Case("round 1ct, not pink, 70k", spec("round", 1.0, budget=70_000)),
+    Case("round 1ct not too yellow 70k", spec("round", 1.0, budget=70_000)),
+    Case(
+        "round shape, maybe 1 carat, colour should be white not yellow, budget 60 to 70 thousand",
+        spec("round", 1.0, budget=(60_000, 70_000)),
+    ),
+    Case("oval 2ct without any yellow tint, F VS1", spec("oval", 2.0, "F", "VS1")),
+    Case("round 1ct dont want yellow", spec("round", 1.0)),
+    Case("round 1ct no fancy colour 70k", spec("round", 1.0, budget=70_000)),
+    Case("round 1ct not sure about colour", spec("round", 1.0)),
+    Case("no yellow gold, round 1ct", spec("round", 1.0)),
 ]
 
 LEFT_OPEN = [
@@ -580,6 +602,7 @@ ALL_CASES = (
     + NOT_PLAUSIBLE
     + SHAPE_IN_DOUBT
     + FANCY
+    + NEGATED_COLOUR
     + LEFT_OPEN
     + LONG
 )
@@ -671,6 +694,11 @@ def test_a_shape_in_doubt_is_asked_about_not_guessed(case: Case) -> None:
 
 @pytest.mark.parametrize("case", FANCY, ids=_ids(FANCY))
 def test_fancy_colours_are_reported_not_dropped(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
+@pytest.mark.parametrize("case", NEGATED_COLOUR, ids=_ids(NEGATED_COLOUR))
+def test_a_negated_colour_asks_for_a_white_stone(case: Case) -> None:
     assert _observed(read_diamond_spec(case.text)) == _expected(case)
 
 
