@@ -475,6 +475,12 @@ def test_a_fancy_colour_is_answered_honestly_and_offered_a_quote() -> None:
     assert "Quote" in reply
 
 
+def test_a_minimum_budget_answers_the_budget_question() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 1ct minimum budget 1 lakh")
+    spec = DiamondSpec(shape=Shape.ROUND, carat_min=1.0, carat_max=1.0, budget_min_inr=100_000)
+    assert (turn.replies, turn.effects) == ((), (SearchDiamonds(spec),))
+
+
 def test_a_negated_fancy_colour_searches_for_a_white_stone() -> None:
     turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 1 carat, no yellow tint, 70k")
     spec = DiamondSpec(shape=Shape.ROUND, carat_min=1.0, carat_max=1.0, budget_max_inr=70_000)

@@ -357,6 +357,17 @@ RANGES = [
     Case("round 1ct 50k max", spec("round", 1.0, budget=50_000)),
     Case("round 1ct less than 60k", spec("round", 1.0, budget=60_000)),
     Case("round 1ct atleast 40k", spec("round", 1.0, budget=(40_000, None))),
+    # A minimum budget, however it is said; "min"/"max" before "budget" is the budget's.
+    Case("round 1ct minimum budget 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct min budget 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct budget minimum 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct at least 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct above 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct 1 lakh se upar", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct max budget 70k", spec("round", 1.0, budget=70_000)),
+    Case("round 1ct minimum, budget 1 lakh", spec("round", (1.0, None), budget=L)),
+    Case("round 1ct+ budget 50k", spec("round", (1.0, None), budget=50_000)),
+    Case("round 1ct no budget", spec("round", 1.0)),
 ]
 
 PARTIAL = [
