@@ -368,6 +368,21 @@ RANGES = [
     Case("round 1ct minimum, budget 1 lakh", spec("round", (1.0, None), budget=L)),
     Case("round 1ct+ budget 50k", spec("round", (1.0, None), budget=50_000)),
     Case("round 1ct no budget", spec("round", 1.0)),
+    # "X +/- Y" is the range X-Y to X+Y.
+    Case(
+        "round 1.5ct G VS1 budget 1 lakh +/- 10k",
+        spec("round", 1.5, "G", "VS1", budget=(90_000, 110_000)),
+    ),
+    Case("round 1.5ct budget 1 lakh ± 10k", spec("round", 1.5, budget=(90_000, 110_000))),
+    Case("round 1.5ct 1 lakh plus minus 10k", spec("round", 1.5, budget=(90_000, 110_000))),
+    Case("round 1.5ct 1L give or take 10k", spec("round", 1.5, budget=(90_000, 110_000))),
+    Case("round 1ct 80k +- 5k", spec("round", 1.0, budget=(75_000, 85_000))),
+    Case("round 1ct around 1 lakh +/- 10%", spec("round", 1.0, budget=(90_000, 110_000))),
+    Case(
+        "round 1ct 1.5 lakh plus or minus 10 thousand",
+        spec("round", 1.0, budget=(140_000, 160_000)),
+    ),
+    Case("round 1ct 50k+ G VS1", spec("round", 1.0, "G", "VS1", budget=(50_000, None))),
 ]
 
 PARTIAL = [
