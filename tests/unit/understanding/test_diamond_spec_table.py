@@ -299,6 +299,10 @@ TYPOS = [
     Case("1 crt round", spec("round", 1.0)),
     Case("round 1ct colur G", spec("round", 1.0, "G")),
     Case("round 1ct clarity vvs1 colour f", spec("round", 1.0, "F", "VVS1")),
+    # A grade before its keyword, without a comma: "colour" closes H, "SI" opens "SI clarity".
+    Case("round 1ct H colour SI clarity", spec("round", 1.0, "H", "SI1 SI2")),
+    Case("round 1ct H colour SI", spec("round", 1.0, "H", "SI1 SI2")),
+    Case("oval 2ct G colour VS1 clarity EX cut", spec("oval", 2.0, "G", "VS1", "excellent")),
     Case("round 1ct G vs 1", spec("round", 1.0, "G", "VS1")),
     Case("round 1ct exellent cut", spec("round", 1.0, cuts="excellent")),
     Case("assher 1ct", spec("asscher", 1.0)),
@@ -480,6 +484,8 @@ NOT_PLAUSIBLE = [
     Case("round 1ct 60 crore", spec("round", 1.0), unclear=(("budget", "60 crore"),)),
     Case("clarity VS3 round", spec("round"), unclear=(("clarity", "VS3"),)),
     Case("round 1ct colour AB", spec("round", 1.0), unclear=(("color", "AB"),)),
+    Case("round 1ct H colour AB", spec("round", 1.0, "H"), unclear=(("color", "AB"),)),
+    Case("round 1ct colour SI", spec("round", 1.0), unclear=(("color", "SI"),)),
     Case("50000", spec(), unclear=(("budget", "50000"),)),  # nothing says it is money
     Case("under 2 round", spec("round"), unclear=(("text", "under 2"),)),
     Case("round 1ct budget 10", spec("round", 1.0), unclear=(("budget", "budget 10"),)),
