@@ -387,6 +387,17 @@ RANGES = [
         spec("round", 1.0, budget=(140_000, 160_000)),
     ),
     Case("round 1ct 50k+ G VS1", spec("round", 1.0, "G", "VS1", budget=(50_000, None))),
+    # "min VS2" is VS2 or better; "better than H" leaves H out (G or better).
+    Case("round 1ct min VS2", spec("round", 1.0, clarities="FL IF VVS1 VVS2 VS1 VS2")),
+    Case("round 1ct better than H", spec("round", 1.0, "D E F G")),
+    Case(
+        "round 1ct colour better than H, clarity minimum VS2",
+        spec("round", 1.0, "D E F G", "FL IF VVS1 VVS2 VS1 VS2"),
+    ),
+    Case("round 1ct at least G VS1", spec("round", 1.0, "D E F G", "VS1")),
+    Case("oval 2ct at least excellent cut", spec("oval", 2.0, cuts="ideal/excellent")),
+    Case("round 1ct better than D", spec("round", 1.0, "D")),
+    Case("round 1ct better than natural", spec("round", 1.0)),
 ]
 
 PARTIAL = [
