@@ -56,6 +56,7 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
         step = Step.QUOTE_SUGGESTION if reading.fancy_color else Step.COLLECT_DIAMOND_SPECS
         return Turn(known.at(step), (problem,))
     waiting = known.at(Step.COLLECT_DIAMOND_SPECS)
+    notes = _size_notes(copy, reading)
     if not says_something(reading):
         skipped = asked_budget and _skips(text)  # "no" or "skip" to "What budget?"
         if not spec.is_empty and (leaves_it_open(text) or leaves_budget_open(text) or skipped):
@@ -72,8 +73,22 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
         question = copy.spec_missing.format(
             known=format_spec(spec), missing=_and(_missing(spec, reading))
         )
-        return Turn(waiting, (question,))
-    return Turn(waiting, effects=(SearchDiamonds(spec),))
+        return Turn(waiting, ("\n".join((*notes, question)),))
+    return Turn(waiting, notes, (SearchDiamonds(spec),))
+
+
+def _size_notes(copy: Copy, reading: SpecReading) -> tuple[str, ...]:
+    """ "A 6.5mm round weighs about 1 ct…": a weight read from a size is an estimate."""
+    return tuple(
+        copy.carat_from_size.format(
+            size=e.size, carats=_carats(e.carats), low=_carats(e.low), high=_carats(e.high)
+        )
+        for e in reading.size_estimates
+    )
+
+
+def _carats(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 _BARE_WEIGHT = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")

@@ -632,6 +632,32 @@ WHOLE_AND_FRACTIONS = [
     Case("12/03 round 1ct", spec("round", 1.0)),  # a date, not a fraction
 ]
 
+# A size in mm is never a weight: a round's diameter reads through the size chart as a
+# carat range; any other size is asked about.
+SIZES = [
+    Case(
+        "round 5mm G VS1 any budget",
+        spec("round", (0.41, 0.5), "G", "VS1"),
+        said_any=frozenset({"budget"}),
+    ),
+    Case("round 6.5mm G VS1 1 lakh", spec("round", (0.9, 1.1), "G", "VS1", budget=L)),
+    Case("round 5.2 mm", spec("round", (0.45, 0.55))),
+    Case("round 5-5.5mm", spec("round", (0.41, 0.69))),
+    Case("round 1ct 6.5mm", spec("round", 1.0)),  # the weight said wins
+    Case("oval 7x5mm", spec("oval"), unclear=(("carat", "7x5mm"),)),
+    Case(
+        "oval 7 x 5 mm F VS1",
+        spec("oval", colors="F", clarities="VS1"),
+        unclear=(("carat", "7 x 5 mm"),),
+    ),
+    Case("oval 7x5 F VS1", spec("oval", colors="F", clarities="VS1"), unclear=(("carat", "7x5"),)),
+    Case("oval 5mm", spec("oval"), unclear=(("carat", "5mm"),)),
+    Case("5mm G VS1", spec(colors="G", clarities="VS1"), unclear=(("carat", "5mm"),)),
+    Case("round 2mm", spec("round"), unclear=(("carat", "2mm"),)),
+    Case("round 7mm", spec("round"), unclear=(("carat", "7mm"),)),
+    Case("2 x 1ct round", spec("round", 1.0)),  # two stones of 1 ct
+]
+
 ALL_CASES = (
     WHOLE_AND_FRACTIONS
     + SEED_FORMAT
@@ -648,6 +674,7 @@ ALL_CASES = (
     + NEGATED_COLOUR
     + LEFT_OPEN
     + LONG
+    + SIZES
 )
 
 
@@ -748,6 +775,16 @@ def test_a_negated_colour_asks_for_a_white_stone(case: Case) -> None:
 @pytest.mark.parametrize("case", LEFT_OPEN, ids=_ids(LEFT_OPEN))
 def test_fields_left_open_on_purpose_are_noted(case: Case) -> None:
     assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
+@pytest.mark.parametrize("case", SIZES, ids=_ids(SIZES))
+def test_sizes_in_mm_are_never_read_as_carats(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
+def test_a_rounds_diameter_is_said_back_as_an_estimate() -> None:
+    [estimate] = read_diamond_spec("round 6.5mm G VS1").size_estimates
+    assert (estimate.size, estimate.carats, estimate.low, estimate.high) == ("6.5mm", 1.0, 0.9, 1.1)
 
 
 @pytest.mark.parametrize("case", LONG, ids=_ids(LONG))
