@@ -279,6 +279,12 @@ HINGLISH = [
     Case("1.5 carat round dikhaiye, price 1 lakh ke aas paas", spec("round", 1.5, budget=L)),
     Case("1 lakh se kam round", spec("round", budget=L)),
     Case("2 lakh se upar ka oval", spec("oval", budget=(200_000, None))),
+    # "do" (two) is a number only before what it counts; "sawa" is one and a quarter.
+    Case("round do carat", spec("round", 2.0)),
+    Case("do lakh ka round 1 carat", spec("round", 1.0, budget=200_000)),
+    Case("do you have round 1ct", spec("round", 1.0)),
+    Case("round sawa carat", spec("round", 1.25)),
+    Case("sawa lakh ka oval 1ct", spec("oval", 1.0, budget=125_000)),
 ]
 
 TYPOS = [
