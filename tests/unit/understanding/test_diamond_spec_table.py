@@ -317,6 +317,13 @@ TYPOS = [
     Case("sheild 0.5ct", spec("shield", 0.5)),
     Case("marqise 1 carat", spec("marquise", 1.0)),
     Case("emerlad cut 2ct", spec("emerald", 2.0)),
+    Case("peer shape 1ct", spec("pear", 1.0)),
+    Case("my peer said round 1ct", spec("round", 1.0)),  # "peer" alone is a word
+    Case("round 1ct very gud cut", spec("round", 1.0, cuts="very good")),
+    Case("round 1ct gud cut", spec("round", 1.0, cuts="good")),
+    Case("round 1ct G VS1 gud morning", spec("round", 1.0, "G", "VS1")),
+    Case("round 1ct idel cut", spec("round", 1.0, cuts="ideal")),
+    Case("round 1ct idel for engagement", spec("round", 1.0)),
 ]
 
 RANGES = [
