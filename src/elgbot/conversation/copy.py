@@ -126,6 +126,11 @@ class Copy:
     )
     spec_unclear_part: str = "I did not understand {field} “{text}”: {reason}."
     spec_missing: str = "Got it: {known}. What {missing}?"
+    # A round's size in mm, read through the trade's size chart (an estimate).
+    carat_from_size: str = (
+        "A {size} round weighs about {carats} ct (it varies with the cut), "
+        "so I read it as {low}–{high} ct."
+    )
     # "cheaper", "bigger", "better quality" after results, when the search has no budget,
     # carat or grade to move from.
     refine_budget_question: str = (

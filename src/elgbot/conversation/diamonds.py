@@ -54,7 +54,7 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
         return ask(session, text)
     # The bot asked for a budget, or said a higher one could find something.
     asked_budget = not session.spec.is_empty and (
-        session.spec.budget_max_inr is None or session.step is Step.QUOTE_SUGGESTION
+        not _has_budget(session.spec) or session.step is Step.QUOTE_SUGGESTION
     )
     if asked_budget and read_command(text) is Command.QUOTE:
         return file_quote(copy, session)
@@ -67,6 +67,7 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
         step = Step.QUOTE_SUGGESTION if reading.fancy_color else Step.COLLECT_DIAMOND_SPECS
         return Turn(known.at(step), (problem,))
     waiting = known.at(Step.COLLECT_DIAMOND_SPECS)
+    notes = _size_notes(copy, reading)
     if not says_something(reading):
         skipped = asked_budget and _skips(text)  # "no" or "skip" to "What budget?"
         if not spec.is_empty and (leaves_it_open(text) or leaves_budget_open(text) or skipped):
@@ -78,13 +79,27 @@ def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     # Results without a shape mean the customer left it open ("any shape"): not asked again.
     shape_open = session.step is Step.DIAMOND_RESULTS_SHOWN
     if (spec.shape is None and not shape_open) or (
-        spec.budget_max_inr is None and not _budget_open(session, reading, text)
+        not _has_budget(spec) and not _budget_open(session, reading, text)
     ):
         question = copy.spec_missing.format(
             known=format_spec(spec), missing=_and(_missing(spec, reading))
         )
-        return Turn(waiting, (question,))
-    return Turn(waiting, effects=(SearchDiamonds(spec),))
+        return Turn(waiting, ("\n".join((*notes, question)),))
+    return Turn(waiting, notes, (SearchDiamonds(spec),))
+
+
+def _size_notes(copy: Copy, reading: SpecReading) -> tuple[str, ...]:
+    """ "A 6.5mm round weighs about 1 ct…": a weight read from a size is an estimate."""
+    return tuple(
+        copy.carat_from_size.format(
+            size=e.size, carats=_carats(e.carats), low=_carats(e.low), high=_carats(e.high)
+        )
+        for e in reading.size_estimates
+    )
+
+
+def _carats(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 _BARE_WEIGHT = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?")
@@ -101,9 +116,14 @@ def _answers_the_carat(spec: DiamondSpec, text: str) -> bool:
     return 0 < float(figure.replace(",", ".")) <= _MOST_CARATS
 
 
+def _has_budget(spec: DiamondSpec) -> bool:
+    """A most or a least to spend ("minimum budget 1 lakh") answers the budget question."""
+    return spec.budget_max_inr is not None or spec.budget_min_inr is not None
+
+
 def _without_budget(session: Session, text: str) -> Turn | None:
     """ "no budget" after a search with one: the same search without it."""
-    if not leaves_budget_open(text) or session.spec.budget_max_inr is None:
+    if not leaves_budget_open(text) or not _has_budget(session.spec):
         return None
     spec = replace(session.spec, budget_min_inr=None, budget_max_inr=None)
     opened = replace(session, spec=spec, shown=()).at(Step.COLLECT_DIAMOND_SPECS)
@@ -319,7 +339,7 @@ def _problem_reply(copy: Copy, reading: SpecReading) -> str | None:
 
 
 def _ask_again(copy: Copy, spec: DiamondSpec) -> str:
-    if spec.is_empty or (spec.shape is not None and spec.budget_max_inr is not None):
+    if spec.is_empty or (spec.shape is not None and _has_budget(spec)):
         return copy.spec_not_understood
     missing = _missing(spec, SpecReading(spec=DiamondSpec()))
     return copy.spec_missing.format(known=format_spec(spec), missing=_and(missing))
@@ -331,7 +351,7 @@ def _missing(spec: DiamondSpec, reading: SpecReading) -> list[str]:
         "carat": spec.carat_min is not None,
         "color": bool(spec.colors),
         "clarity": bool(spec.clarities),
-        "budget": spec.budget_max_inr is not None,
+        "budget": _has_budget(spec),
     }
     return [_FIELD_WORDS[f] for f in _ASKED_FIELDS if not present[f] and f not in reading.said_any]
 

@@ -13,13 +13,17 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Final
 
-from elgbot.understanding.lexer import Kind, Lexed, Token, text_at
+from elgbot.understanding.lexer import Kind, Lexed, Token, phrase_at, phrases, text_at
 from elgbot.understanding.limits import BUDGET_MIN_INR, budget_problem
 from elgbot.understanding.money import Amount, read_amount
 from elgbot.understanding.qualifiers import Bound, Context, context_after, context_before
 from elgbot.understanding.unclear import Unclear
 
 _RANGE_WORDS: Final = frozenset({"-", "to", "se", "till"})
+# "1 lakh +/- 10k": the amount give or take the spread after it.
+_SPREAD: Final = phrases(
+    "+ /-|+ / -|+ -|±|plus minus|plus or minus|plus / minus|plus - minus|give or take"
+)
 # "order no 12345", "pincode 400001": a figure with a label is not a price.
 _LABELS: Final = frozenset(
     {"order", "no", "number", "id", "pin", "pincode", "code", "phone", "mobile", "status"}
@@ -106,6 +110,8 @@ def _phrase_at(
     if first is None or any(k in claimed for k in range(first.first, first.last + 1)):
         return None
     before = context_before(tokens, first.first, claimed)
+    if (spread := _spread(tokens, first, claimed, before)) is not None:
+        return spread
     second = _range_end(tokens, first, claimed, before.bound is Bound.BETWEEN)
     if second is not None:
         first = _borrowed(first, second)
@@ -147,6 +153,29 @@ def _range_end(
     if second is None or any(k in claimed for k in range(second.first, second.last + 1)):
         return None
     return second
+
+
+def _spread(
+    tokens: Sequence[Token], amount: Amount, claimed: Collection[int], before: Context
+) -> _Phrase | None:
+    """ "1 lakh +/- 10k", "80k ± 5%", "1L give or take 10k": the range around the amount."""
+    at = amount.last + 1
+    marker = next((m for m in _SPREAD if phrase_at(tokens, at, m)), None)
+    if marker is None or any(k in claimed for k in range(at, at + len(marker))):
+        return None
+    spread = read_amount(tokens, at + len(marker))
+    if spread is None or any(k in claimed for k in range(spread.first, spread.last + 1)):
+        return None
+    last, width = spread.last, spread.inr
+    if text_at(tokens, last + 1) == "%":
+        last, width = last + 1, amount.inr * spread.inr // 100
+    money = amount.signalled or spread.signalled or before.money
+    if not money or not 0 < width < amount.inr:
+        return None
+    low, high = amount.inr - width, amount.inr + width
+    problem = budget_problem(low) or budget_problem(high)
+    start = before.start if before.start >= 0 else amount.first
+    return _Phrase(_Kind.BUDGET, start, last, low, high, problem)
 
 
 def _borrowed(first: Amount, second: Amount) -> Amount:

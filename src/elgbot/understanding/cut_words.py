@@ -16,7 +16,7 @@ from elgbot.understanding.lexer import Kind, Token, phrase_at, text_at
 KEYWORDS: Final = frozenset({"cut", "make", "cutting"})
 _EX, _VG = Cut.EXCELLENT, Cut.VERY_GOOD
 _LOOSE: Final[dict[str, Cut]] = {
-    "ideal": Cut.IDEAL,
+    **dict.fromkeys(["ideal", "idel", "ideel"], Cut.IDEAL),
     **dict.fromkeys(["excellent", "excelent", "exellent", "excellant", "exelent"], _EX),
     **dict.fromkeys(["xcellent", "exc", "excel", "ex", "3ex"], _EX),
     **dict.fromkeys(["vg", "verygood"], _VG),
@@ -27,12 +27,20 @@ _LOOSE: Final[dict[str, Cut]] = {
 _PHRASES: Final[dict[tuple[str, ...], Cut]] = {
     ("very", "good"): _VG,
     ("very", "gd"): _VG,
+    ("very", "gud"): _VG,
     ("triple", "excellent"): _EX,
     ("triple", "ex"): _EX,
     ("triple", "x"): _EX,
 }
-_STRICT: Final = {**{k: v for k, v in CUT_CODES.items() if " " not in k}, **_LOOSE}
-_EVERYDAY: Final = frozenset({"ideal", "excellent", "good", "fair", "poor", "very"})
+# "gud" is chat for "good": a cut only next to the word "cut" ("gud cut", "cut gud").
+_STRICT: Final = {
+    **{k: v for k, v in CUT_CODES.items() if " " not in k},
+    **_LOOSE,
+    "gud": Cut.GOOD,
+}
+_EVERYDAY: Final = frozenset(
+    {"ideal", "idel", "ideel", "excellent", "good", "fair", "poor", "very"}
+)
 # "good morning", "fair price", "ideal for…": everyday words, not grades.
 _NOT_BEFORE: Final = frozenset(
     {"morning", "evening", "afternoon", "night", "day", "price", "prices", "deal", "deals"}

@@ -28,6 +28,13 @@ from elgbot.understanding.fancy import FancyReading, read_fancy
 from elgbot.understanding.finish_words import read_finish
 from elgbot.understanding.grade_reading import GradeReading, read_grades
 from elgbot.understanding.lexer import MAX_CHARS, Lexed, lex
+from elgbot.understanding.millimetres import (
+    SizeCarats,
+    SizeEstimate,
+    SizeReading,
+    carats_from_sizes,
+    read_sizes,
+)
 from elgbot.understanding.open_fields import read_open_fields
 from elgbot.understanding.shape_words import (
     ShapeReading,
@@ -38,7 +45,14 @@ from elgbot.understanding.shape_words import (
 from elgbot.understanding.spec_text import format_spec, spec_to_json
 from elgbot.understanding.unclear import Unclear
 
-__all__ = ["SpecReading", "Unclear", "format_spec", "read_diamond_spec", "spec_to_json"]
+__all__ = [
+    "SizeEstimate",
+    "SpecReading",
+    "Unclear",
+    "format_spec",
+    "read_diamond_spec",
+    "spec_to_json",
+]
 
 _CARAT_OR_MONEY: Final = "is this a carat weight or a budget? please add ct or ₹"
 _TOO_LONG: Final = f"message too long: only the first {MAX_CHARS:,} characters were read"
@@ -51,10 +65,13 @@ class SpecReading:
     shape_candidates: tuple[Shape, ...] = ()  # non-empty when the shape could be several
     fancy_color: str | None = None  # e.g. "fancy yellow" when asked
     said_any: frozenset[str] = frozenset()  # fields explicitly left open ("any colour")
+    # A round's size in mm read as carats ("6.5mm" ≈ 1 ct): an estimate to say back.
+    size_estimates: tuple[SizeEstimate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class _Parts:
+    sizes: SizeReading
     carat: CaratReading
     budget: BudgetReading
     shapes: ShapeReading
@@ -81,19 +98,28 @@ def read_diamond_spec(text: str, *, budget_expected: bool = False) -> SpecReadin
         parts = _read_parts(lexed, bare_is_budget=True, spec_words=spec_words)
     shape, candidates = resolve((parts.shapes, parts.misspelt))
     grades, carat, budget = parts.grades, parts.carat, parts.budget
+    # A weight said in carats wins over a size in mm, which only estimates one.
+    by_size = SizeCarats() if carat.found else carats_from_sizes(lexed, parts.sizes, shape)
     spec = DiamondSpec(
         shape=shape,
-        carat_min=carat.low,
-        carat_max=carat.high,
+        carat_min=carat.low if carat.found else by_size.low,
+        carat_max=carat.high if carat.found else by_size.high,
         colors=grades.colors,
         clarities=grades.clarities,
         cuts=grades.cuts,
         budget_min_inr=budget.low,
         budget_max_inr=budget.high,
     )
-    unclear = (*carat.unclear, *grades.unclear, *budget.unclear, *_leftovers(lexed, parts))
+    unclear = (
+        *carat.unclear,
+        *by_size.unclear,
+        *grades.unclear,
+        *budget.unclear,
+        *_leftovers(lexed, parts),
+    )
     said_any = read_open_fields(lexed, parts.taken)
-    return SpecReading(spec, unclear, candidates, parts.fancy.description, said_any)
+    fancy = parts.fancy.description
+    return SpecReading(spec, unclear, candidates, fancy, said_any, by_size.estimates)
 
 
 def _describes_a_stone(parts: _Parts) -> bool:
@@ -101,6 +127,7 @@ def _describes_a_stone(parts: _Parts) -> bool:
     return bool(
         parts.shapes.indices
         or parts.carat.found
+        or parts.sizes.sizes
         or grades.colors
         or grades.clarities
         or grades.cuts
@@ -114,9 +141,12 @@ def _budget_said(budget: BudgetReading) -> bool:
 def _read_parts(
     lexed: Lexed, *, bare_is_budget: bool = False, spec_words: frozenset[int] = frozenset()
 ) -> _Parts:
-    carat = read_carats(lexed, frozenset(), bare=False)
-    budget = read_budget(lexed, carat.indices, bare_is_budget=bare_is_budget, spec_words=spec_words)
-    taken = carat.indices | budget.indices
+    sizes = read_sizes(lexed)  # never a weight, so read first
+    carat = read_carats(lexed, sizes.indices, bare=False)
+    budget = read_budget(
+        lexed, sizes.indices | carat.indices, bare_is_budget=bare_is_budget, spec_words=spec_words
+    )
+    taken = sizes.indices | carat.indices | budget.indices
     taken |= read_finish(lexed, taken)
     shapes = read_shapes(lexed, taken, carat.indices)
     grades = read_grades(lexed, taken | shapes.indices)
@@ -128,7 +158,7 @@ def _read_parts(
         shape_words = shapes.indices | misspelt.indices
         carat = read_carats(lexed, taken, bare=True, shapes=shape_words)
         taken |= carat.indices
-    return _Parts(carat, budget, shapes, grades, fancy, misspelt, taken)
+    return _Parts(sizes, carat, budget, shapes, grades, fancy, misspelt, taken)
 
 
 def _leftovers(lexed: Lexed, parts: _Parts) -> tuple[Unclear, ...]:

@@ -1,5 +1,5 @@
 """Grade expressions on any one scale: "D", "D-F", "G/H", "VS1+", "VS2 or better",
-"VVS-VS", "EX/VG", "D, E or F".
+"VVS-VS", "EX/VG", "D, E or F", "min VS2" (VS2 or better), "better than H" (G or better).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from elgbot.understanding.grade_scale import GradeWord, Lookup, Scale
-from elgbot.understanding.lexer import Token, phrase_at, text_at
+from elgbot.understanding.lexer import Token, phrase_at, phrases, text_at
 
 _RANGE: Final = frozenset({"-", "to"})
 _LIST: Final = frozenset({"/", ",", "or", "&", "and"})
@@ -25,6 +25,11 @@ _BETTER: Final = (
     ("and", "up"),
 )
 
+# Words before a grade that open it upwards: "min VS2" is VS2 or better, "better than H"
+# the grades above H only.
+_AT_LEAST: Final = phrases("min|minimum|at least|atleast|not below|not less than")
+_ABOVE: Final = phrases("better than|higher than")
+
 
 @dataclass(frozen=True, slots=True)
 class GradeHit:
@@ -37,7 +42,8 @@ def read_expression(
     tokens: Sequence[Token], index: int, scale: Scale, lookup: Lookup, taken: Collection[int]
 ) -> GradeHit | None:
     """The expression starting at `index`, its first word read with `lookup`."""
-    item = _item(tokens, index, lookup, scale, taken)
+    lead, above = _lead(tokens, index, taken)
+    item = _item(tokens, index + lead, lookup, scale, taken)
     if item is None:
         return None
     ranks, last = item
@@ -48,7 +54,26 @@ def read_expression(
         if more is None:
             break
         ranks, last = ranks | more[0], more[1]
+    if lead:
+        ranks = _or_better(ranks, above)
     return GradeHit(ranks, index, last)
+
+
+def _lead(tokens: Sequence[Token], index: int, taken: Collection[int]) -> tuple[int, bool]:
+    """Width of a "min"/"better than" before the grade, and whether it excludes the grade."""
+    for listed, above in ((_AT_LEAST, False), (_ABOVE, True)):
+        for phrase in listed:
+            span = range(index, index + len(phrase))
+            if phrase_at(tokens, index, phrase) and not any(k in taken for k in span):
+                return len(phrase), above
+    return 0, False
+
+
+def _or_better(ranks: frozenset[int], above: bool) -> frozenset[int]:
+    """Every grade up to the worst named, or (`above`) better than the best named; nothing
+    is better than the top grade, so "better than D" stays D."""
+    top = min(ranks) if above else max(ranks) + 1
+    return frozenset(range(max(top, 1)))
 
 
 def _item(

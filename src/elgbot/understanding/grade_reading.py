@@ -103,8 +103,27 @@ def _after_keywords(board: _Board) -> None:
         hit = read_expression(tokens, at, scale, scale.strict, board.claimed)
         if hit is not None:
             board.take(scale, hit, index, hit.last)
-        elif at < len(tokens) and at not in board.claimed and scale.code_like(tokens[at]):
+        elif _failed_attempt(board, scale, index, at):
             board.refuse(scale, at)
+
+
+def _failed_attempt(board: _Board, scale: Scale, keyword: int, at: int) -> bool:
+    """The word after the keyword looks like a grade of its scale but is none."""
+    tokens = board.tokens
+    if at >= len(tokens) or at in board.claimed or not scale.code_like(tokens[at]):
+        return False
+    return not _keyword_of_another_grade(board, scale, keyword, at)
+
+
+def _keyword_of_another_grade(board: _Board, scale: Scale, keyword: int, at: int) -> bool:
+    """ "H colour SI clarity", "H colour SI": the keyword closes "H" or the next word opens
+    "SI clarity", and that word is another scale's grade, not a failed attempt at a colour."""
+    tokens, claimed = board.tokens, board.claimed
+    others = [s for s in _SCALES if s is not scale]
+    if not any(s.strict(tokens, at, claimed) for s in others):
+        return False
+    closes = keyword > 0 and scale.strict(tokens, keyword - 1, claimed) is not None
+    return closes or any(_is_keyword_of(board, s, at + 1) for s in others)
 
 
 def _skip_fillers(tokens: Sequence[Token], index: int) -> int:

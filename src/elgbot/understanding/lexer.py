@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import Enum
 from typing import Final
@@ -35,7 +35,7 @@ _PLAIN: Final = (
     r"|(?P<three>3 ?e?x(?![a-z]))"
     r"|(?P<num>\d+(?:,\d{2,3}(?!\d))*(?:\.\d+)?|(?<![\w.])\.\d+)"
     r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
-    r"|(?P<sym>/-|[₹$€£+~&:<>,=/-])"
+    r"|(?P<sym>/-|[₹$€£+~&:<>,=/%±-])"
 )
 # "3/4", "1 1/2", "1-1/2", "1 and 1/2", "1 and a half", "1 n half", "one and a half": one
 # number.
@@ -64,7 +64,12 @@ _WORD_NUMBERS: Final[dict[str, Decimal]] = {
     "derh": Decimal("1.5"),
     "dhai": Decimal("2.5"),  # Hindi: two and a half
     "adhai": Decimal("2.5"),
+    "sawa": Decimal("1.25"),  # Hindi: one and a quarter ("sawa carat")
 }
+# Hindi numbers that are also English words ("do" = two): numbers only right before a
+# weight or money word ("do carat", "do lakh"), never in "do you have".
+_COUNTING_WORDS: Final = frozenset({"carat", "karat", "ct", "lakh", "lac", "crore", "hazar"})
+_NUMBERS_BEFORE_A_UNIT: Final[dict[str, Decimal]] = {"do": Decimal(2)}
 
 
 class Kind(Enum):
@@ -108,9 +113,21 @@ def lex(text: str) -> Lexed:
     folded = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2].translate(_VULGAR))
     source = folded[:MAX_CHARS].translate(_UNIFY)
     lowered = source.translate(_LOWER)
-    tokens = tuple(t for m in _TOKEN.finditer(lowered) for t in _tokens(m, source, lowered))
+    tokens = _counted(
+        tuple(t for m in _TOKEN.finditer(lowered) for t in _tokens(m, source, lowered))
+    )
     truncated = len(text) > MAX_CHARS or len(folded) > MAX_CHARS
     return Lexed(source, tokens, truncated, re.search("[a-z]", source) is None)
+
+
+def _counted(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """ "do carat": the Hindi "do" (two) as a number before what it counts."""
+    return tuple(
+        replace(t, kind=Kind.NUM, number=_NUMBERS_BEFORE_A_UNIT[t.text])
+        if t.text in _NUMBERS_BEFORE_A_UNIT and text_at(tokens, k + 1) in _COUNTING_WORDS
+        else t
+        for k, t in enumerate(tokens)
+    )
 
 
 def _tokens(match: re.Match[str], source: str, lowered: str) -> Iterable[Token]:

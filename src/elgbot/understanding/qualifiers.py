@@ -43,6 +43,13 @@ _AFTER: Final = _table(
     (Bound.MONEY, "budget|only"),
 )
 
+# Words a qualifier after a figure may lead instead ("1ct max budget 70k"): money, a
+# field's name, a clarity written without its number.
+_QUALIFIED: Final = frozenset(
+    {"₹", "rs", "inr", "budget", "budjet", "price", "cost", "spend", "colour", "color"}
+    | {"clarity", "cut", "vvs", "vs", "si"}
+)
+
 # "not more than" is tried before "more than".
 _BY_LAST_WORD: Final = by_word(_BEFORE, -1)
 _AFTER_BY_FIRST_WORD: Final = by_word(_AFTER, 0)
@@ -89,7 +96,7 @@ def context_after(tokens: Sequence[Token], last: int, taken: Collection[int]) ->
         span = range(last + 1, last + 1 + len(phrase))
         if not phrase_at(tokens, last + 1, phrase) or any(k in taken for k in span):
             continue
-        if phrase != ("+",) and _leads_a_figure(tokens, span.stop):
+        if phrase != ("+",) and _leads_another(tokens, span.stop):
             continue
         kind = _AFTER[phrase]
         bound = kind if kind in (Bound.MIN, Bound.MAX) else None
@@ -97,11 +104,13 @@ def context_after(tokens: Sequence[Token], last: int, taken: Collection[int]) ->
     return Context()
 
 
-def _leads_a_figure(tokens: Sequence[Token], index: int) -> bool:
-    """ "min 50k max 80k": a word right before a figure qualifies that figure."""
-    if 0 <= index < len(tokens) and tokens[index].kind is Kind.NUM:
-        return True
-    return 0 <= index < len(tokens) and tokens[index].text in ("₹", "rs", "inr")
+def _leads_another(tokens: Sequence[Token], index: int) -> bool:
+    """ "min 50k max 80k", "1ct minimum budget 1 lakh", "1ct min VS2": a word right before
+    a figure, a field's name or a grade qualifies that, not the figure before it."""
+    if not 0 <= index < len(tokens):
+        return False
+    token = tokens[index]
+    return token.kind in (Kind.NUM, Kind.CODE) or token.text in _QUALIFIED
 
 
 def _phrase_ending(

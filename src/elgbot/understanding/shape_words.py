@@ -16,7 +16,9 @@ from elgbot.catalog.grades import Shape
 from elgbot.understanding.fuzzy import nearest_shapes
 from elgbot.understanding.lexer import Kind, Lexed, text_at
 
-_LEXICON: Final = {**SHAPE_MISSPELLINGS, **SHAPE_NAMES}
+# "peer" is an English word: a pear only when "shape" says so (a chat typo, not a feed's).
+_CHAT_MISSPELLINGS: Final = dict.fromkeys(["peer shape", "peer shaped"], Shape.PEAR)
+_LEXICON: Final = {**SHAPE_MISSPELLINGS, **_CHAT_MISSPELLINGS, **SHAPE_NAMES}
 _SUFFIXES: Final = frozenset({"cut", "cuts", "shape", "shaped", "shapes", "brilliant"})
 # Two-letter codes that are also chat words ("as", "pc" = piece, "ps", "em"): they count
 # only written in capitals in a lower-case message, or right next to a carat weight.

@@ -528,6 +528,41 @@ def test_a_fancy_colour_is_answered_honestly_and_offered_a_quote() -> None:
     assert "Quote" in reply
 
 
+def test_a_minimum_budget_answers_the_budget_question() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 1ct minimum budget 1 lakh")
+    spec = DiamondSpec(shape=Shape.ROUND, carat_min=1.0, carat_max=1.0, budget_min_inr=100_000)
+    assert (turn.replies, turn.effects) == ((), (SearchDiamonds(spec),))
+
+
+def test_a_rounds_size_in_mm_is_searched_as_the_carats_it_stands_for_and_said() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 6.5mm G VS1 1 lakh")
+    spec = DiamondSpec(
+        shape=Shape.ROUND,
+        carat_min=0.9,
+        carat_max=1.1,
+        colors=(Color.G,),
+        clarities=(Clarity.VS1,),
+        budget_max_inr=100_000,
+    )
+    note = COPY.carat_from_size.format(size="6.5mm", carats="1", low="0.9", high="1.1")
+    assert (turn.replies, turn.effects) == ((note,), (SearchDiamonds(spec),))
+
+
+def test_a_size_in_mm_of_another_shape_asks_for_the_weight() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "oval 7x5mm")
+    assert turn.effects == ()
+    [reply] = turn.replies
+    assert "“7x5mm”" in reply
+    assert "e.g. 1 ct" in reply
+    assert "color" not in reply
+
+
+def test_a_negated_fancy_colour_searches_for_a_white_stone() -> None:
+    turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "round 1 carat, no yellow tint, 70k")
+    spec = DiamondSpec(shape=Shape.ROUND, carat_min=1.0, carat_max=1.0, budget_max_inr=70_000)
+    assert (turn.replies, turn.effects) == ((), (SearchDiamonds(spec),))
+
+
 @pytest.mark.parametrize("text", ["1", "2", "#2"])
 def test_a_bare_number_beside_results_asks_instead_of_adding_to_the_cart(text: str) -> None:
     # "2" may mean menu item 2 (Lab Jewelry): never put something in the cart on a guess.

@@ -107,6 +107,24 @@ _SPEC_WORDS = [
     "of",
     "💎",
     "h&a",
+    "mm",
+    "5mm",
+    "7x5mm",
+    "x",
+    "by",
+    "±",
+    "+/-",
+    "%",
+    "give",
+    "take",
+    "no",
+    "not",
+    "tint",
+    "min",
+    "minimum",
+    "than",
+    "do",
+    "sawa",
 ]
 
 _messages = st.lists(st.one_of(st.sampled_from(_SPEC_WORDS), st.text(max_size=6)), max_size=40).map(
@@ -190,3 +208,19 @@ def test_the_canonical_text_of_any_valid_spec_reads_back_to_the_same_spec(
     assert reading.spec == spec, text
     assert reading.unclear == ()
     assert reading.shape_candidates == ()
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(list(Shape)),
+    st.floats(min_value=0.1, max_value=40.0).map(lambda mm: f"{mm:.2f}".rstrip("0").rstrip(".")),
+    st.sampled_from(["mm", " mm", "mm G VS1", " millimetres"]),
+)
+def test_a_size_in_mm_is_never_read_as_carats(shape: Shape, mm: str, unit: str) -> None:
+    """Only a round's diameter on the size chart gives a weight, at most about 1 ct."""
+    spec = read_diamond_spec(f"{shape.value} {mm}{unit}").spec
+    if shape is not Shape.ROUND or spec.carat_max is None:
+        assert (spec.carat_min, spec.carat_max) == (None, None)
+    else:
+        assert spec.carat_min is not None
+        assert 0.18 <= spec.carat_min <= spec.carat_max <= 1.1

@@ -279,6 +279,12 @@ HINGLISH = [
     Case("1.5 carat round dikhaiye, price 1 lakh ke aas paas", spec("round", 1.5, budget=L)),
     Case("1 lakh se kam round", spec("round", budget=L)),
     Case("2 lakh se upar ka oval", spec("oval", budget=(200_000, None))),
+    # "do" (two) is a number only before what it counts; "sawa" is one and a quarter.
+    Case("round do carat", spec("round", 2.0)),
+    Case("do lakh ka round 1 carat", spec("round", 1.0, budget=200_000)),
+    Case("do you have round 1ct", spec("round", 1.0)),
+    Case("round sawa carat", spec("round", 1.25)),
+    Case("sawa lakh ka oval 1ct", spec("oval", 1.0, budget=125_000)),
 ]
 
 TYPOS = [
@@ -299,6 +305,10 @@ TYPOS = [
     Case("1 crt round", spec("round", 1.0)),
     Case("round 1ct colur G", spec("round", 1.0, "G")),
     Case("round 1ct clarity vvs1 colour f", spec("round", 1.0, "F", "VVS1")),
+    # A grade before its keyword, without a comma: "colour" closes H, "SI" opens "SI clarity".
+    Case("round 1ct H colour SI clarity", spec("round", 1.0, "H", "SI1 SI2")),
+    Case("round 1ct H colour SI", spec("round", 1.0, "H", "SI1 SI2")),
+    Case("oval 2ct G colour VS1 clarity EX cut", spec("oval", 2.0, "G", "VS1", "excellent")),
     Case("round 1ct G vs 1", spec("round", 1.0, "G", "VS1")),
     Case("round 1ct exellent cut", spec("round", 1.0, cuts="excellent")),
     Case("assher 1ct", spec("asscher", 1.0)),
@@ -307,6 +317,13 @@ TYPOS = [
     Case("sheild 0.5ct", spec("shield", 0.5)),
     Case("marqise 1 carat", spec("marquise", 1.0)),
     Case("emerlad cut 2ct", spec("emerald", 2.0)),
+    Case("peer shape 1ct", spec("pear", 1.0)),
+    Case("my peer said round 1ct", spec("round", 1.0)),  # "peer" alone is a word
+    Case("round 1ct very gud cut", spec("round", 1.0, cuts="very good")),
+    Case("round 1ct gud cut", spec("round", 1.0, cuts="good")),
+    Case("round 1ct G VS1 gud morning", spec("round", 1.0, "G", "VS1")),
+    Case("round 1ct idel cut", spec("round", 1.0, cuts="ideal")),
+    Case("round 1ct idel for engagement", spec("round", 1.0)),
 ]
 
 RANGES = [
@@ -357,6 +374,43 @@ RANGES = [
     Case("round 1ct 50k max", spec("round", 1.0, budget=50_000)),
     Case("round 1ct less than 60k", spec("round", 1.0, budget=60_000)),
     Case("round 1ct atleast 40k", spec("round", 1.0, budget=(40_000, None))),
+    # A minimum budget, however it is said; "min"/"max" before "budget" is the budget's.
+    Case("round 1ct minimum budget 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct min budget 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct budget minimum 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct at least 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct above 1 lakh", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct 1 lakh se upar", spec("round", 1.0, budget=(L, None))),
+    Case("round 1ct max budget 70k", spec("round", 1.0, budget=70_000)),
+    Case("round 1ct minimum, budget 1 lakh", spec("round", (1.0, None), budget=L)),
+    Case("round 1ct+ budget 50k", spec("round", (1.0, None), budget=50_000)),
+    Case("round 1ct no budget", spec("round", 1.0)),
+    # "X +/- Y" is the range X-Y to X+Y.
+    Case(
+        "round 1.5ct G VS1 budget 1 lakh +/- 10k",
+        spec("round", 1.5, "G", "VS1", budget=(90_000, 110_000)),
+    ),
+    Case("round 1.5ct budget 1 lakh ± 10k", spec("round", 1.5, budget=(90_000, 110_000))),
+    Case("round 1.5ct 1 lakh plus minus 10k", spec("round", 1.5, budget=(90_000, 110_000))),
+    Case("round 1.5ct 1L give or take 10k", spec("round", 1.5, budget=(90_000, 110_000))),
+    Case("round 1ct 80k +- 5k", spec("round", 1.0, budget=(75_000, 85_000))),
+    Case("round 1ct around 1 lakh +/- 10%", spec("round", 1.0, budget=(90_000, 110_000))),
+    Case(
+        "round 1ct 1.5 lakh plus or minus 10 thousand",
+        spec("round", 1.0, budget=(140_000, 160_000)),
+    ),
+    Case("round 1ct 50k+ G VS1", spec("round", 1.0, "G", "VS1", budget=(50_000, None))),
+    # "min VS2" is VS2 or better; "better than H" leaves H out (G or better).
+    Case("round 1ct min VS2", spec("round", 1.0, clarities="FL IF VVS1 VVS2 VS1 VS2")),
+    Case("round 1ct better than H", spec("round", 1.0, "D E F G")),
+    Case(
+        "round 1ct colour better than H, clarity minimum VS2",
+        spec("round", 1.0, "D E F G", "FL IF VVS1 VVS2 VS1 VS2"),
+    ),
+    Case("round 1ct at least G VS1", spec("round", 1.0, "D E F G", "VS1")),
+    Case("oval 2ct at least excellent cut", spec("oval", 2.0, cuts="ideal/excellent")),
+    Case("round 1ct better than D", spec("round", 1.0, "D")),
+    Case("round 1ct better than natural", spec("round", 1.0)),
 ]
 
 PARTIAL = [
@@ -454,6 +508,8 @@ NOT_PLAUSIBLE = [
     Case("round 1ct 60 crore", spec("round", 1.0), unclear=(("budget", "60 crore"),)),
     Case("clarity VS3 round", spec("round"), unclear=(("clarity", "VS3"),)),
     Case("round 1ct colour AB", spec("round", 1.0), unclear=(("color", "AB"),)),
+    Case("round 1ct H colour AB", spec("round", 1.0, "H"), unclear=(("color", "AB"),)),
+    Case("round 1ct colour SI", spec("round", 1.0), unclear=(("color", "SI"),)),
     Case("50000", spec(), unclear=(("budget", "50000"),)),  # nothing says it is money
     Case("under 2 round", spec("round"), unclear=(("text", "under 2"),)),
     Case("round 1ct budget 10", spec("round", 1.0), unclear=(("budget", "budget 10"),)),
@@ -501,6 +557,28 @@ FANCY = [
     Case("fancy colour diamonds?", spec(), fancy="fancy colour"),
     Case("green or blue oval", spec("oval"), fancy="fancy green or fancy blue"),
     Case("colour yellow round 1ct", spec("round", 1.0), fancy="fancy yellow"),
+    Case("round 1ct not sure, maybe yellow", spec("round", 1.0), fancy="fancy yellow"),
+    Case("round 1ct not yellow but pink", spec("round", 1.0), fancy="fancy pink"),
+]
+
+# A negated colour wishes for a white stone: the rest reads as usual, no grade is made up.
+NEGATED_COLOUR = [
+    Case("round 1 carat, no yellow tint, 70k", spec("round", 1.0, budget=70_000)),
+    Case(
+        "round 1ct G VS1 70k, no brown or green tint",
+        spec("round", 1.0, "G", "VS1", budget=70_000),
+    ),
+    Case("round 1ct, not pink, 70k", spec("round", 1.0, budget=70_000)),
+    Case("round 1ct not too yellow 70k", spec("round", 1.0, budget=70_000)),
+    Case(
+        "round shape, maybe 1 carat, colour should be white not yellow, budget 60 to 70 thousand",
+        spec("round", 1.0, budget=(60_000, 70_000)),
+    ),
+    Case("oval 2ct without any yellow tint, F VS1", spec("oval", 2.0, "F", "VS1")),
+    Case("round 1ct dont want yellow", spec("round", 1.0)),
+    Case("round 1ct no fancy colour 70k", spec("round", 1.0, budget=70_000)),
+    Case("round 1ct not sure about colour", spec("round", 1.0)),
+    Case("no yellow gold, round 1ct", spec("round", 1.0)),
 ]
 
 LEFT_OPEN = [
@@ -567,6 +645,32 @@ WHOLE_AND_FRACTIONS = [
     Case("12/03 round 1ct", spec("round", 1.0)),  # a date, not a fraction
 ]
 
+# A size in mm is never a weight: a round's diameter reads through the size chart as a
+# carat range; any other size is asked about.
+SIZES = [
+    Case(
+        "round 5mm G VS1 any budget",
+        spec("round", (0.41, 0.5), "G", "VS1"),
+        said_any=frozenset({"budget"}),
+    ),
+    Case("round 6.5mm G VS1 1 lakh", spec("round", (0.9, 1.1), "G", "VS1", budget=L)),
+    Case("round 5.2 mm", spec("round", (0.45, 0.55))),
+    Case("round 5-5.5mm", spec("round", (0.41, 0.69))),
+    Case("round 1ct 6.5mm", spec("round", 1.0)),  # the weight said wins
+    Case("oval 7x5mm", spec("oval"), unclear=(("carat", "7x5mm"),)),
+    Case(
+        "oval 7 x 5 mm F VS1",
+        spec("oval", colors="F", clarities="VS1"),
+        unclear=(("carat", "7 x 5 mm"),),
+    ),
+    Case("oval 7x5 F VS1", spec("oval", colors="F", clarities="VS1"), unclear=(("carat", "7x5"),)),
+    Case("oval 5mm", spec("oval"), unclear=(("carat", "5mm"),)),
+    Case("5mm G VS1", spec(colors="G", clarities="VS1"), unclear=(("carat", "5mm"),)),
+    Case("round 2mm", spec("round"), unclear=(("carat", "2mm"),)),
+    Case("round 7mm", spec("round"), unclear=(("carat", "7mm"),)),
+    Case("2 x 1ct round", spec("round", 1.0)),  # two stones of 1 ct
+]
+
 ALL_CASES = (
     WHOLE_AND_FRACTIONS
     + SEED_FORMAT
@@ -580,8 +684,10 @@ ALL_CASES = (
     + NOT_PLAUSIBLE
     + SHAPE_IN_DOUBT
     + FANCY
+    + NEGATED_COLOUR
     + LEFT_OPEN
     + LONG
+    + SIZES
 )
 
 
@@ -674,9 +780,24 @@ def test_fancy_colours_are_reported_not_dropped(case: Case) -> None:
     assert _observed(read_diamond_spec(case.text)) == _expected(case)
 
 
+@pytest.mark.parametrize("case", NEGATED_COLOUR, ids=_ids(NEGATED_COLOUR))
+def test_a_negated_colour_asks_for_a_white_stone(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
 @pytest.mark.parametrize("case", LEFT_OPEN, ids=_ids(LEFT_OPEN))
 def test_fields_left_open_on_purpose_are_noted(case: Case) -> None:
     assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
+@pytest.mark.parametrize("case", SIZES, ids=_ids(SIZES))
+def test_sizes_in_mm_are_never_read_as_carats(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
+def test_a_rounds_diameter_is_said_back_as_an_estimate() -> None:
+    [estimate] = read_diamond_spec("round 6.5mm G VS1").size_estimates
+    assert (estimate.size, estimate.carats, estimate.low, estimate.high) == ("6.5mm", 1.0, 0.9, 1.1)
 
 
 @pytest.mark.parametrize("case", LONG, ids=_ids(LONG))
