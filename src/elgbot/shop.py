@@ -28,6 +28,7 @@ from elgbot.conversation.menu_events import (
     CartItemRemoved,
     CheckoutStarted,
     ClearCart,
+    DescribeStones,
     JewelryFound,
     ListOrders,
     LookUpOrder,
@@ -43,6 +44,7 @@ from elgbot.conversation.menu_events import (
     SearchJewelry,
     SearchMelee,
     StartCheckout,
+    StonesDescribed,
 )
 from elgbot.conversation.menu_state import jewelry_to_dict, melee_to_dict
 
@@ -71,6 +73,9 @@ class Shop:
                 return MeleeFound((), cheapest=await self.melee.cheapest(query))
             case ListOrders():
                 return OrdersListed(tuple(await self.orders.recent_for(customer)))
+            case DescribeStones(options=options, stock_ids=ids):
+                found = await self.catalog.listings(ids)
+                return StonesDescribed(options, tuple(found.get(i) for i in ids))
             case LookUpOrder(order_id=order_id):
                 order = await self.orders.placed_by(customer, order_id)
                 stone = None if order is not None else await self._stone_named(order_id)

@@ -308,6 +308,18 @@ async def test_remove_option_n_takes_out_the_stone_shown_as_n(chat: Chat, runtim
     assert re.findall(r"https://elg\.com/diamonds/[\w-]+", cart) == [links[0]]
 
 
+async def test_asking_about_an_option_shows_its_grading_report(
+    chat: Chat, runtime: Runtime
+) -> None:
+    stone = Stone("CERT-0001", Shape.HEART, 1.0, Color.E, Clarity.VVS2, None, 45_000)
+    await runtime.stores.catalog.put(Listing(stone, lab="IGI", certificate="LG600000001"))
+    await chat.say("Hi")
+    await chat.say("CERT-0001")  # shown as option 1
+    [details] = messages(await chat.say("is option 1 certified?"))
+    assert details.startswith("Option 1: Heart 1ct E VVS2, ₹45,000\n")
+    assert "Grading report: IGI LG600000001" in details
+
+
 async def test_a_sold_piece_is_flagged_in_the_cart(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     for text in ("Hi", "2", "studs below 40000", "add to cart 1"):

@@ -73,6 +73,15 @@ class SqlCatalog:
             row = (await conn.execute(query)).one_or_none()
         return None if row is None else _stone(row)
 
+    async def listings(self, stock_ids: Collection[str]) -> dict[str, Listing]:
+        """The stones on offer among `stock_ids`, with their graded facts, by id."""
+        query = select(stones).where(
+            stones.c.stock_id.in_(list(stock_ids)), stones.c.available == 1
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(query)).all()
+        return {row.stock_id: _listing(row) for row in rows}
+
     async def states(self, stock_ids: Collection[str]) -> dict[str, StockState]:
         """Each id's current state, in one query; ids the catalog never had are absent."""
         if not stock_ids:
@@ -148,6 +157,17 @@ def row_of(listing: Listing, supplier: str, now: float) -> dict[str, Any]:
         "available": 1,
         "updated_at": now,
     }
+
+
+def _listing(row: Row[Any]) -> Listing:
+    return Listing(
+        _stone(row),
+        polish=Cut(row.polish) if row.polish else None,
+        symmetry=Cut(row.symmetry) if row.symmetry else None,
+        fluorescence=row.fluorescence,
+        lab=row.lab,
+        certificate=row.certificate,
+    )
 
 
 def _stone(row: Row[Any]) -> Stone:

@@ -393,6 +393,12 @@ class Copy:
         "type *agent* and our team will help you."
     )
     stone_by_id: str = "{stock_id} is a diamond in our catalogue, not an order:"
+    # "is option 2 certified?", "details of 1": a stone's facts from the catalog.
+    stone_heading: str = "Option {n}: {title}, {price}"
+    stone_report: str = "Grading report: {lab} {certificate}"
+    stone_lab: str = "Graded by {lab}; type *agent* and our team will share the report."
+    stone_no_report: str = "Grading report: type *agent* and our team will share it for this stone."
+    stone_gone: str = "Option {n} is no longer available."
     order_id_hint: str = "To track an order, send its order id (e.g. ELG-10234)."
     order_change_by_team: str = (
         "Cancelling, returning or changing an order is done by our team, who will check it "

@@ -20,6 +20,7 @@ from elgbot.conversation import (
     paging,
     ring_sizing,
     sections,
+    stone_details,
     support,
 )
 from elgbot.conversation.copy import Copy
@@ -46,6 +47,7 @@ from elgbot.conversation.menu_events import (
     MenuEvent,
     OrderLookedUp,
     OrdersListed,
+    StonesDescribed,
 )
 from elgbot.conversation.replies import cart
 from elgbot.conversation.session import Session, Step
@@ -224,6 +226,7 @@ class Conversation:
                 | MeleeAdded()
                 | OrdersListed()
                 | OrderLookedUp()
+                | StonesDescribed()
                 | CartItemRemoved()
                 | CartCleared()
                 | CheckoutStarted()
@@ -243,6 +246,8 @@ class Conversation:
                 return orders.listed(copy, session, event)
             case OrderLookedUp():
                 return orders.looked_up(copy, session, event)
+            case StonesDescribed():
+                return stone_details.described(copy, session, event)
             case CartItemRemoved():
                 return cart_flow.removed(copy, session, event)
             case CartCleared():
@@ -264,6 +269,8 @@ class Conversation:
             return turn
         if (turn := self._everywhere(session, text)) is not None:
             return turn
+        if (turn := stone_details.on_text(self.copy, session, text)) is not None:
+            return turn  # "is option 2 certified?": the catalog knows
         if session.step not in _TAKES_ANY_WORDS and asks_about_the_store(text):
             # "can you resize my ring?" is no search; "round 1ct G VS1 70k, delivery to
             # Delhi?" is a search and a question: both are answered.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from elgbot.catalog.jewelry import JewelryQuery, Piece
+from elgbot.catalog.listing import Listing
 from elgbot.catalog.melee import MeleeQuery, Parcel
 from elgbot.catalog.stone import Stone
 from elgbot.commerce.cart import CartItem
@@ -63,6 +64,14 @@ class OrderLookedUp:
 
 
 @dataclass(frozen=True, slots=True)
+class StonesDescribed:
+    """The graded facts of options on the screen; None for a stone no longer offered."""
+
+    options: tuple[int, ...]
+    listings: tuple[Listing | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CartItemRemoved:
     position: int  # 0: the item was named, and the words named no one item
     item: CartItem | None  # None: the cart has no such item
@@ -92,6 +101,7 @@ MenuEvent = (
     | MeleeAdded
     | OrdersListed
     | OrderLookedUp
+    | StonesDescribed
     | CartItemRemoved
     | CartCleared
     | CheckoutStarted
@@ -119,6 +129,14 @@ class ListOrders:
 @dataclass(frozen=True, slots=True)
 class LookUpOrder:
     order_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class DescribeStones:
+    """ "is option 2 certified?": the catalog's facts of the stones shown as `options`."""
+
+    options: tuple[int, ...]
+    stock_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +176,7 @@ MenuEffect = (
     | SearchMelee
     | ListOrders
     | LookUpOrder
+    | DescribeStones
     | RemoveFromCart
     | ClearCart
     | StartCheckout
