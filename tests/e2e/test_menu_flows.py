@@ -188,6 +188,21 @@ async def test_the_placing_number_sees_its_orders_and_details(chat: Chat, runtim
     assert someone_elses.startswith("Sorry, we cannot find order ELG-2001 for this number.")
 
 
+async def test_a_piece_and_a_figure_is_a_search_not_an_order_id(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    await chat.say("Hi")
+    [found] = messages(await chat.say("ring 75000"))
+    assert "1. Halo Ring in 18K Rose Gold" in found
+    assert "order" not in found.lower()
+    await chat.say("4")  # where an order id is asked for too
+    [studs] = messages(await chat.say("studs 40000"))
+    assert "Solitaire Studs" in studs
+    [melee] = messages(await chat.say("melee 10000"))
+    assert melee.startswith("Got it: up to ₹10,000. Which size?")
+
+
 async def test_a_stone_id_sent_as_if_an_order_shows_the_stone_to_add(
     chat: Chat, runtime: Runtime
 ) -> None:

@@ -5,7 +5,8 @@ An id is the first word with a digit in it, with a short code of letters right b
 ("ELG 10234") joined on, since stores print ids both ways; the store compares ids by their
 letters and digits only (`commerce.orders.order_key`). Only a bare number takes a code
 before it ("when will ELG-10235 arrive" is ELG-10235, not "will ELG-10235"), and a number
-of one or two digits is a date or a count, never an id ("it was due on 20 jan").
+of one or two digits is a date or a count, never an id ("it was due on 20 jan"). A figure
+after a word the shop reads ("ring 75000", "oval 50000", "sieve 0000") is a search.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from elgbot.catalog.codes import SHAPE_MISSPELLINGS, SHAPE_NAMES
+from elgbot.catalog.jewelry import KIND_WORDS, MATERIAL_WORDS, STYLE_WORDS
 from elgbot.understanding.money import CURRENCY_WORDS
 from elgbot.understanding.words import normalise
 
@@ -39,6 +42,8 @@ def read_order_id(text: str) -> str | None:
         if sum(ch.isdigit() for ch in word) < _MIN_DIGITS:
             continue
         before = words[index - 1] if index else ""
+        if word.isdigit() and before.lower() in _SHOP_WORDS:
+            continue  # "ring 75000", "sieve 0000": a search, never an id
         prefixed = word.isdigit() and before.isalpha() and len(before) <= _MAX_PREFIX
         code = prefixed and before.lower() not in _FILLERS | _MONEY_WORDS
         order_id = f"{before} {word}" if code else word
@@ -64,6 +69,15 @@ _MONEY_WORDS: Final = CURRENCY_WORDS | frozenset(
     {"under", "below", "upto", "within", "above", "over", "budget", "max", "around", "about"}
     | {"price", "only", "till", "tak", "less", "than", "for", "cost", "costs"}
 )
+# Words the shop reads before a figure ("ring 75000", "oval 50000", "sieve 0000"): a
+# search with its budget or size, not an order's code of letters.
+_SHOP_WORDS: Final = frozenset(
+    word
+    for name in (*KIND_WORDS, *STYLE_WORDS, *MATERIAL_WORDS, *SHAPE_NAMES, *SHAPE_MISSPELLINGS)
+    if " " not in name
+    for word in (name, f"{name}s")
+) | frozenset({"melee", "sieve", "sieves", "chalni", "pointer", "pointers"})
+_NOT_A_CODE: Final = _MONEY_WORDS | _SHOP_WORDS
 _ABOUT_AN_ORDER: Final = re.compile(
     r"\b(?:order|status|arrive|arriving|deliver\w*|dispatch\w*|ship\w*|receiv\w*|late"
     r"|parcel|package|courier|kab|kahan)\b"
@@ -96,4 +110,4 @@ def asks_to_change_an_order(text: str) -> bool:
 
 
 def _names_an_id(said: str) -> bool:
-    return any(m.group(1) not in _MONEY_WORDS for m in _AN_ORDER_ID.finditer(said))
+    return any(m.group(1) not in _NOT_A_CODE for m in _AN_ORDER_ID.finditer(said))

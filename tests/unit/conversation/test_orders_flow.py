@@ -204,3 +204,29 @@ def test_an_acknowledgement_after_an_order_is_not_read_as_an_order_id(text: str)
 def test_a_pasted_product_link_is_never_an_order_lookup(text: str) -> None:
     turn = BOT.step(Session(), CustomerSaid(text))
     assert not any(isinstance(e, LookUpOrder | ListOrders) for e in turn.effects)
+
+
+# A shop word and a figure is a search with its budget, at the menu and where an order id
+# was asked for: never "cannot find order ring 75000".
+@pytest.mark.parametrize("session", [Session(), ASKED, LISTED, DIAMOND_RESULTS])
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("ring 75000", Step.COLLECT_JEWELRY),
+        ("studs 40000", Step.COLLECT_JEWELRY),
+        ("band 25000", Step.COLLECT_JEWELRY),
+        ("studs, 30000", Step.COLLECT_JEWELRY),
+        ("hoops 30000", Step.COLLECT_JEWELRY),
+        ("melee 10000", Step.COLLECT_MELEE),
+        ("sieve 0000", Step.COLLECT_MELEE),
+        ("round 15000", Step.COLLECT_DIAMOND_SPECS),
+        ("oval 50000", Step.COLLECT_DIAMOND_SPECS),
+    ],
+)
+def test_a_shop_word_and_a_figure_is_that_sections_search(
+    session: Session, text: str, section: Step
+) -> None:
+    turn = say(session, text)
+    assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
+    assert turn.session.step is section
+    assert not any("order" in reply for reply in turn.replies)

@@ -1,0 +1,52 @@
+"""Reading an order id, and telling it from a search with a figure in it."""
+
+from __future__ import annotations
+
+import pytest
+
+from elgbot.understanding.order_id import asks_to_track, read_order_id
+
+
+@pytest.mark.parametrize(
+    ("text", "order_id"),
+    [
+        ("ELG-10234", "ELG-10234"),
+        ("ELG 10234", "ELG 10234"),
+        ("elg10234", "elg10234"),
+        ("#ELG1234", "ELG1234"),
+        ("my order id is elg 10234", "elg 10234"),
+        ("order no 10234", "10234"),
+    ],
+)
+def test_an_order_id_alone_or_with_words_is_tracked(text: str, order_id: str) -> None:
+    assert asks_to_track(text)
+    assert read_order_id(text) == order_id
+
+
+# A word the shop reads (a piece, a shape, melee, money) before a figure: a search.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ring 75000",
+        "studs 40000",
+        "band 25000",
+        "studs, 30000",
+        "hoops 30000",
+        "melee 10000",
+        "round 15000",
+        "oval 50000",
+        "ovals 50000",
+        "pear 40000",
+        "gold 30000",
+        "sieve 0000",
+        "under 50000",
+        "rs 80000",
+    ],
+)
+def test_a_shop_word_and_a_figure_is_no_order_id(text: str) -> None:
+    assert not asks_to_track(text)
+
+
+@pytest.mark.parametrize("text", ["ring 75000", "sieve 0000", "hoops 30000", "oval 50000"])
+def test_a_shop_word_and_a_figure_reads_no_id_where_one_is_asked(text: str) -> None:
+    assert read_order_id(text) is None
