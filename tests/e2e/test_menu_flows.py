@@ -203,6 +203,19 @@ async def test_a_piece_and_a_figure_is_a_search_not_an_order_id(
     assert melee.startswith("Got it: up to ₹10,000. Which size?")
 
 
+async def test_asked_if_it_is_a_bot_it_says_so_and_a_hinglish_request_gets_a_person(
+    chat: Chat, runtime: Runtime
+) -> None:
+    copy = runtime.service.conversation.copy
+    await chat.say("Hi")
+    [bot] = messages(await chat.say("is this a real person or a bot?"))
+    assert bot == copy.about_the_bot
+    assert await runtime.staff.open_handoffs() == []
+    assert messages(await chat.say("koi insaan hai?")) == [copy.handoff_opened]
+    [handoff] = await runtime.staff.open_handoffs()
+    assert handoff.customer == PRIYA
+
+
 async def test_a_stone_id_sent_as_if_an_order_shows_the_stone_to_add(
     chat: Chat, runtime: Runtime
 ) -> None:

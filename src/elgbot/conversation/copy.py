@@ -206,6 +206,13 @@ class Copy:
         "Sorry, I could not answer your earlier question in time. Please send it again, or "
         "type *agent* to talk to a person."
     )
+    # "is this a real person or a bot?": said plainly, with the way to a person.
+    about_the_bot: str = (
+        "I am ELG’s WhatsApp assistant, a bot. To talk to a person from our team, type "
+        "*agent* and they will reply here in this chat.\n"
+        "Our hours: {hours}\n"
+        "Type *menu* for all options."
+    )
     handoff_opened: str = (
         "Thank you. A member of our team will reply to you here in this chat.\n"
         "Our hours: {hours}\n"

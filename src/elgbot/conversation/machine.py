@@ -64,7 +64,11 @@ from elgbot.understanding.jewelry_query import (
 )
 from elgbot.understanding.menu import MenuChoice, read_menu_choice, read_menu_keyword
 from elgbot.understanding.store_questions import asks_about_the_store
-from elgbot.understanding.support_words import asks_for_person, is_plainly_a_question
+from elgbot.understanding.support_words import (
+    asks_for_person,
+    asks_if_a_bot,
+    is_plainly_a_question,
+)
 
 TextHandler = Callable[[Copy, Session, str], Turn]
 
@@ -256,6 +260,8 @@ class Conversation:
         text = said.text
         if asks_for_person(text):
             return support.open_handoff(self.copy, session, said)
+        if asks_if_a_bot(text):
+            return Turn(session, (self.copy.about_the_bot,))
         if (turn := ring_sizing.on_answer(self.copy, session, text)) is not None:
             return turn
         if (turn := melee_quantity.on_answer(session, text)) is not None:
