@@ -203,6 +203,18 @@ async def test_a_piece_and_a_figure_is_a_search_not_an_order_id(
     assert melee.startswith("Got it: up to ₹10,000. Which size?")
 
 
+async def test_after_sales_words_reach_the_assistant_not_a_search(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    await chat.say("Hi")
+    [answer] = messages(await chat.say("received wrong ring"))
+    assert answer.startswith("Our return and exchange policy")  # the assistant, offline
+    assert "Halo Ring" not in answer
+    [listed] = messages(await chat.say("when will my ring arrive"))
+    assert "1. ELG-1002 | Shipped" in listed
+
+
 async def test_asked_if_it_is_a_bot_it_says_so_and_a_hinglish_request_gets_a_person(
     chat: Chat, runtime: Runtime
 ) -> None:

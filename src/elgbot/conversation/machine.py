@@ -121,7 +121,8 @@ def _support(copy: Copy, session: Session, text: str) -> Turn:
     if read_command(text) is Command.QUOTE:  # the assistant's answers suggest typing it
         return diamonds.quote_from_scratch(copy, session)
     # A search typed here ("ring under 50k") is that search; a question is a question.
-    searched = None if is_plainly_a_question(text) else sections.search_from_support
+    asked = is_plainly_a_question(text) or asks_about_the_store(text)  # "received wrong ring"
+    searched = None if asked else sections.search_from_support
     if searched is not None and (turn := searched(copy, session, text)) is not None:
         return turn
     return support.on_question(copy, session, text)

@@ -59,6 +59,22 @@ _ASKS_TO_TRACK: Final = re.compile(
     r"|where(?: is|s| s)? my (?:order|parcel|package|delivery)"
     r"|(?:when|has|have) (?:will )?my order|mera order)\b"
 )
+# Or by the piece ordered: "when will my ring arrive", "where is my ring", "has my ring
+# shipped"; "I ordered a ring last week, no update".
+_THINGS: Final = (
+    r"(?:ring|rings|earrings?|studs?|hoops?|pendant|necklace|chain|bracelet|bangles?|"
+    r"nose ?pin|diamonds?|stones?|melee|jewel\w*|items?|products?|pieces?|things?)"
+)
+_MY_THING: Final = rf"\bmy (?:\w+ ){{0,2}}?{_THINGS}\b"
+_ON_ITS_WAY: Final = r"\b(?:arriv\w*|deliver\w*|dispatch\w*|ship\w*|reach\w*|come|coming)\b"
+_ASKS_AFTER_A_THING: Final = re.compile(
+    rf"\b(?:when|has|have|did|kab)\b.*{_MY_THING}.*{_ON_ITS_WAY}|\bwhere(?: is|s| s)? {_MY_THING}"
+)
+_ORDERED: Final = re.compile(r"\b(?:i|we) (?:have |had |just )?(?:ordered|placed an order)\b")
+_NO_NEWS: Final = re.compile(
+    r"\b(?:no|any|without) (?:update|updates|news|info|information|tracking|order id"
+    r"|order number)\b|\bstill waiting\b|\bnot (?:yet )?(?:shipped|dispatched)\b"
+)
 
 
 # Or an order's id with a word about it ("when will ELG-10235 arrive?", "status ELG-10234"),
@@ -87,7 +103,9 @@ _AN_ID_ALONE: Final = 2  # "ELG-10234", "ELG 10234"
 
 def asks_to_track(text: str) -> bool:
     said = normalise(_LINK.sub(" ", text))
-    if _ASKS_TO_TRACK.search(said) is not None:
+    if _ASKS_TO_TRACK.search(said) or _ASKS_AFTER_A_THING.search(said):
+        return True
+    if _ORDERED.search(said) and _NO_NEWS.search(said):
         return True
     if not _names_an_id(said):
         return False

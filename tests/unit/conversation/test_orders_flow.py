@@ -145,7 +145,16 @@ def test_after_an_order_is_shown_a_search_is_a_search_not_an_order_id() -> None:
     assert say(looked_up, "ELG-1001").effects == (LookUpOrder("ELG-1001"),)
 
 
-@pytest.mark.parametrize("text", ["tracking", "where is my order?", "has my order shipped"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tracking",
+        "where is my order?",
+        "has my order shipped",
+        "when will my ring arrive",
+        "I ordered a ring last week, no update",
+    ],
+)
 @pytest.mark.parametrize(
     "step", [Step.MAIN_MENU, Step.SUPPORT, Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_MELEE]
 )

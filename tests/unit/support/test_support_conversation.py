@@ -253,6 +253,26 @@ def test_a_store_question_naming_a_product_goes_to_the_assistant(step: Step, tex
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "I want to return my earrings",
+        "received wrong ring",
+        "the pendant I got is broken",
+        "damaged necklace received",
+        "ring is too small, want to exchange",
+        "how to clean my diamond ring",
+        "received wrong ring 18k",  # a metal, still no search
+    ],
+)
+@pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.SUPPORT, Step.JEWELRY_RESULTS_SHOWN])
+def test_after_sales_words_about_a_piece_go_to_the_assistant(step: Step, text: str) -> None:
+    session = Session(step=step, history=HISTORY)
+    turn = say(session, text)
+    assert turn.effects == (AskAssistant(HISTORY, text),)
+    assert turn.session == session
+
+
+@pytest.mark.parametrize(
     ("text", "step"),
     [
         ("do you have rings under 50k?", Step.COLLECT_JEWELRY),  # no policy word: a search

@@ -50,3 +50,23 @@ def test_a_shop_word_and_a_figure_is_no_order_id(text: str) -> None:
 @pytest.mark.parametrize("text", ["ring 75000", "sieve 0000", "hoops 30000", "oval 50000"])
 def test_a_shop_word_and_a_figure_reads_no_id_where_one_is_asked(text: str) -> None:
     assert read_order_id(text) is None
+
+
+# Asking after a piece ordered, with no id: the customer's orders.
+@pytest.mark.parametrize(
+    ("text", "tracking"),
+    [
+        ("when will my ring arrive", True),
+        ("where is my ring", True),
+        ("has my ring shipped", True),
+        ("when will my diamond studs be delivered?", True),
+        ("I ordered a ring last week, no update", True),
+        ("I ordered a ring last week, no order id", True),
+        ("I want to order a ring", False),
+        ("I ordered a ring and want earrings too", False),
+        ("how to clean my diamond ring", False),
+        ("where is your nearest store", False),
+    ],
+)
+def test_asking_after_a_piece_ordered_is_tracking(text: str, tracking: bool) -> None:
+    assert asks_to_track(text) is tracking
