@@ -203,9 +203,23 @@ async def test_a_piece_and_a_figure_is_a_search_not_an_order_id(
     assert melee.startswith("Got it: up to ₹10,000. Which size?")
 
 
-async def test_after_sales_words_reach_the_assistant_not_a_search(
+async def test_track_my_order_has_no_dead_ends(chat: Chat, runtime: Runtime) -> None:
+    copy = runtime.service.conversation.copy
+    await _stock(runtime)
+    await chat.say("Hi")
+    await chat.say("4")
+    [again] = messages(await chat.say("where is my order"))
+    assert "1. ELG-1002 | Shipped | placed 1 Mar 2025" in again
+    await chat.say("1")
+    for text in ("not received yet", "it says shipped but I did not get it"):
+        assert messages(await chat.say(text)) == [copy.order_not_received]
+    assert messages(await chat.say("cancel it")) == [copy.order_change_by_team]
+
+
+async def test_after_sales_and_payment_problems_reach_the_team_not_a_search(
     chat: Chat, runtime: Runtime
 ) -> None:
+    copy = runtime.service.conversation.copy
     await _stock(runtime)
     await chat.say("Hi")
     [answer] = messages(await chat.say("received wrong ring"))
@@ -213,6 +227,10 @@ async def test_after_sales_words_reach_the_assistant_not_a_search(
     assert "Halo Ring" not in answer
     [listed] = messages(await chat.say("when will my ring arrive"))
     assert "1. ELG-1002 | Shipped" in listed
+    await chat.say("menu")
+    await chat.say("5")
+    assert messages(await chat.say("money deducted but order not placed")) == [copy.payment_problem]
+    assert messages(await chat.say("parcel not received")) == [copy.order_not_received]
 
 
 async def test_asked_if_it_is_a_bot_it_says_so_and_a_hinglish_request_gets_a_person(

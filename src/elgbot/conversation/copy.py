@@ -392,6 +392,16 @@ class Copy:
         "Cancelling, returning or changing an order is done by our team, who will check it "
         "with you. Type *agent* and a member of our team will help you in this chat."
     )
+    # Problems the order list cannot answer: the team checks, a person is offered.
+    order_not_received: str = (
+        "Sorry that your order has not reached you. Our team will check it with the courier: "
+        "type *agent* and a member of our team will help you in this chat."
+    )
+    payment_problem: str = (
+        "Sorry for the trouble with your payment. Our team will check it: type *agent* and a "
+        "member of our team will help you in this chat (please keep your UPI or bank "
+        "reference ready)."
+    )
     order_id_not_understood: str = (
         "Sorry, I could not read an order id from that. Please send it like ELG-10234, or "
         "type *agent* and our team will help you."

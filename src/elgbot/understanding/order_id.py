@@ -118,13 +118,14 @@ _CHANGE: Final = re.compile(
 )
 
 
-def asks_to_change_an_order(text: str) -> bool:
-    """ "cancel order ELG-10234", "return my order": not answered by showing its status.
-    ("return policy", with no order named, is a question for the assistant.)"""
+def asks_to_change_an_order(text: str, order_in_view: bool = False) -> bool:
+    """ "cancel order ELG-10234", "return my order", or "cancel it" with an order in view:
+    not answered by showing its status. ("return policy", with no order named, is a
+    question for the assistant.)"""
     said = normalise(_LINK.sub(" ", text))
     if _CHANGE.search(said) is None:
         return False
-    return _names_an_id(said) or _AN_ORDER.search(said) is not None
+    return order_in_view or _names_an_id(said) or _AN_ORDER.search(said) is not None
 
 
 def _names_an_id(said: str) -> bool:

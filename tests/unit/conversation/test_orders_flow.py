@@ -64,7 +64,6 @@ def test_a_number_with_orders_sees_them_with_status() -> None:
         (LISTED, "ELG-2001", (LookUpOrder("ELG-2001"),)),
         (ASKED, "my order id is elg 10234", (LookUpOrder("elg 10234"),)),
         (ASKED, "ELG-10234", (LookUpOrder("ELG-10234"),)),
-        (ASKED, "where is my order", ()),
         (LISTED, "7", ()),
         (LISTED, "hmm", ()),
     ],
@@ -156,7 +155,11 @@ def test_after_an_order_is_shown_a_search_is_a_search_not_an_order_id() -> None:
     ],
 )
 @pytest.mark.parametrize(
-    "step", [Step.MAIN_MENU, Step.SUPPORT, Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_MELEE]
+    "step",
+    [
+        *(Step.MAIN_MENU, Step.SUPPORT, Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_MELEE),
+        *(Step.ASK_ORDER_ID, Step.ORDERS_SHOWN),  # in Track My Order: the list again
+    ],
 )
 def test_asking_to_track_without_an_id_lists_the_senders_orders(text: str, step: Step) -> None:
     assert say(Session(step=step), text).effects == (ListOrders(),)
@@ -239,3 +242,34 @@ def test_a_shop_word_and_a_figure_is_that_sections_search(
     assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
     assert turn.session.step is section
     assert not any("order" in reply for reply in turn.replies)
+
+
+# After an order is shown: what its status cannot answer is the team's, and said so.
+SHOWN_ORDER = BOT.step(LISTED, OrderLookedUp("ELG-1002", SHIPPED)).session
+
+
+@pytest.mark.parametrize("session", [Session(), Session(step=Step.SUPPORT), ASKED, SHOWN_ORDER])
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("not received yet", COPY.order_not_received),
+        ("it says shipped but I did not get it", COPY.order_not_received),
+        ("courier wala aaya nahi", COPY.order_not_received),
+        ("parcel not received", COPY.order_not_received),
+        ("money deducted but order not placed", COPY.payment_problem),
+        ("payment done but no confirmation", COPY.payment_problem),
+    ],
+)
+def test_a_problem_with_an_order_is_apologised_for_and_a_person_offered(
+    session: Session, text: str, reply: str
+) -> None:
+    turn = say(session, text)
+    assert turn.replies == (reply,)
+    assert turn.effects == ()
+    assert "*agent*" in reply
+
+
+@pytest.mark.parametrize("text", ["cancel it", "I want to return it", "change the address"])
+def test_a_change_to_the_order_in_view_is_the_teams(text: str) -> None:
+    turn = say(SHOWN_ORDER, text)
+    assert turn.replies == (COPY.order_change_by_team,)
