@@ -214,6 +214,11 @@ async def test_track_my_order_has_no_dead_ends(chat: Chat, runtime: Runtime) -> 
     for text in ("not received yet", "it says shipped but I did not get it"):
         assert messages(await chat.say(text)) == [copy.order_not_received]
     assert messages(await chat.say("cancel it")) == [copy.order_change_by_team]
+    # A phone number is never looked up as an order: the sender's own orders are.
+    note, listed = messages(await chat.say("my number is 9800000001"))
+    assert note == copy.orders_by_this_number
+    assert "1. ELG-1002 | Shipped" in listed
+    assert "ELG-2001" not in listed
 
 
 async def test_after_sales_and_payment_problems_reach_the_team_not_a_search(

@@ -392,6 +392,12 @@ class Copy:
         "Cancelling, returning or changing an order is done by our team, who will check it "
         "with you. Type *agent* and a member of our team will help you in this chat."
     )
+    # Before the sender's orders when they typed a phone number or have no order id.
+    orders_by_this_number: str = (
+        "We find your orders by the WhatsApp number you are chatting from (for your "
+        "privacy, never by a number typed here). Ordered from another number? Type *agent* "
+        "and our team will help you."
+    )
     # Problems the order list cannot answer: the team checks, a person is offered.
     order_not_received: str = (
         "Sorry that your order has not reached you. Our team will check it with the courier: "

@@ -17,7 +17,12 @@ from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLooked
 from elgbot.conversation.replies import one_stone, stone_title
 from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.understanding.commands import Command, read_command, read_option_number
-from elgbot.understanding.order_id import asks_to_change_an_order, asks_to_track, read_order_id
+from elgbot.understanding.order_id import (
+    asks_to_change_an_order,
+    asks_to_track,
+    looks_up_by_number,
+    read_order_id,
+)
 from elgbot.understanding.order_problems import (
     reports_a_delivery_problem,
     reports_a_payment_problem,
@@ -50,7 +55,15 @@ def asked_to_track(copy: Copy, session: Session, text: str) -> Turn | None:
         return _look_up(session, order_id)
     if reports_a_delivery_problem(text):
         return Turn(session, (copy.order_not_received,))
+    if (tracking or in_view) and _by_number_only(text):  # "my number is 98…"
+        turn = start(copy, session)
+        return replace(turn, replies=(copy.orders_by_this_number,))
     return start(copy, session) if tracking else None  # the list again, in this flow too
+
+
+def _by_number_only(text: str) -> bool:
+    """A phone number or "no order id", and no id beside it (that one is looked up)."""
+    return looks_up_by_number(text) and read_order_id(text) is None
 
 
 def _look_up(session: Session, order_id: str) -> Turn:

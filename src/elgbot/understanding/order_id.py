@@ -36,8 +36,16 @@ _MAX_PREFIX: Final = 5
 _LINK: Final = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+\.(?:com|in|co|net|org)/\S*", re.I)
 
 
+# An Indian mobile number ("9800000001", "+91 98000 00001"): the customer's, never an id.
+_PHONE: Final = re.compile(r"(?<![\w+\-/#])(?:\+?91[ -]?|0)?[6-9]\d{4}[ -]?\d{5}(?![\w-])")
+_NO_ID: Final = re.compile(
+    r"\b(?:no|without|dont have|don t have|do not have|not have|lost|forgot|forgotten)"
+    r"(?: an?| the| my| any)? order (?:id|number|no)\b"
+)
+
+
 def read_order_id(text: str) -> str | None:
-    words = [w.rstrip(".") for w in _WORD.findall(_LINK.sub(" ", text))]
+    words = [w.rstrip(".") for w in _WORD.findall(_PHONE.sub(" ", _LINK.sub(" ", text)))]
     for index, word in enumerate(words):
         if sum(ch.isdigit() for ch in word) < _MIN_DIGITS:
             continue
@@ -50,6 +58,12 @@ def read_order_id(text: str) -> str | None:
         alnum = sum(ch.isalnum() for ch in order_id)
         return order_id if alnum >= _MIN_CHARS and len(order_id) <= _MAX_CHARS else None
     return None
+
+
+def looks_up_by_number(text: str) -> bool:
+    """ "my number is 9800000001", "I have no order id": orders are found by the number the
+    customer is chatting from (`commerce.orders`), never by one they type."""
+    return bool(_PHONE.search(text) or _NO_ID.search(normalise(text)))
 
 
 # Asking where an order is, from any step: "track ELG-10234", "where is my order?".

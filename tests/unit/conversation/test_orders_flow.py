@@ -273,3 +273,27 @@ def test_a_problem_with_an_order_is_apologised_for_and_a_person_offered(
 def test_a_change_to_the_order_in_view_is_the_teams(text: str) -> None:
     turn = say(SHOWN_ORDER, text)
     assert turn.replies == (COPY.order_change_by_team,)
+
+
+@pytest.mark.parametrize("session", [ASKED, LISTED, SHOWN_ORDER])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my number is 9800000001",
+        "+91 98000 00001",
+        "I ordered a ring last week, no order id",
+        "I don't have an order id",
+    ],
+)
+def test_a_number_or_no_id_lists_the_senders_own_orders_and_says_why(
+    session: Session, text: str
+) -> None:
+    turn = say(session, text)
+    assert turn.effects == (ListOrders(),)  # never "cannot find order 9800000001"
+    assert turn.replies == (COPY.orders_by_this_number,)
+    assert "number you are chatting from" in COPY.orders_by_this_number
+
+
+def test_a_number_with_an_order_id_looks_up_the_id() -> None:
+    turn = say(ASKED, "ELG-1002, my number is 9800000001")
+    assert turn.effects == (LookUpOrder("ELG-1002"),)

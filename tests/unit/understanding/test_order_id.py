@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from elgbot.understanding.order_id import asks_to_track, read_order_id
+from elgbot.understanding.order_id import asks_to_track, looks_up_by_number, read_order_id
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,24 @@ def test_a_shop_word_and_a_figure_reads_no_id_where_one_is_asked(text: str) -> N
 )
 def test_asking_after_a_piece_ordered_is_tracking(text: str, tracking: bool) -> None:
     assert asks_to_track(text) is tracking
+
+
+# Orders are found by the number the customer chats from: a number typed is none of them.
+@pytest.mark.parametrize(
+    ("text", "by_number", "order_id"),
+    [
+        ("my number is 9800000001", True, None),
+        ("+91 98000 00001", True, None),
+        ("919800000001", True, None),
+        ("I have no order id", True, None),
+        ("dont have order number", True, None),
+        ("order ELG-10234, my number is 9800000001", True, "ELG-10234"),
+        ("ELG-9800000001", False, "ELG-9800000001"),  # an id may have as many digits
+        ("order no 10234", False, "10234"),
+    ],
+)
+def test_a_phone_number_or_no_id_is_looked_up_by_the_senders_number(
+    text: str, by_number: bool, order_id: str | None
+) -> None:
+    assert looks_up_by_number(text) is by_number
+    assert read_order_id(text) == order_id
