@@ -190,6 +190,69 @@ async def test_the_placing_number_sees_its_orders_and_details(chat: Chat, runtim
     assert someone_elses.startswith("Sorry, we cannot find order ELG-2001 for this number.")
 
 
+async def test_a_piece_and_a_figure_is_a_search_not_an_order_id(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    await chat.say("Hi")
+    [found] = messages(await chat.say("ring 75000"))
+    assert "1. Halo Ring in 18K Rose Gold" in found
+    assert "order" not in found.lower()
+    await chat.say("4")  # where an order id is asked for too
+    [studs] = messages(await chat.say("studs 40000"))
+    assert "Solitaire Studs" in studs
+    [melee] = messages(await chat.say("melee 10000"))
+    assert melee.startswith("Got it: up to ₹10,000. Which size?")
+
+
+async def test_track_my_order_has_no_dead_ends(chat: Chat, runtime: Runtime) -> None:
+    copy = runtime.service.conversation.copy
+    await _stock(runtime)
+    await chat.say("Hi")
+    await chat.say("4")
+    [again] = messages(await chat.say("where is my order"))
+    assert "1. ELG-1002 | Shipped | placed 1 Mar 2025" in again
+    await chat.say("1")
+    for text in ("not received yet", "it says shipped but I did not get it"):
+        assert messages(await chat.say(text)) == [copy.order_not_received]
+    assert messages(await chat.say("cancel it")) == [copy.order_change_by_team]
+    # A phone number is never looked up as an order: the sender's own orders are.
+    note, listed = messages(await chat.say("my number is 9800000001"))
+    assert note == copy.orders_by_this_number
+    assert "1. ELG-1002 | Shipped" in listed
+    assert "ELG-2001" not in listed
+
+
+async def test_after_sales_and_payment_problems_reach_the_team_not_a_search(
+    chat: Chat, runtime: Runtime
+) -> None:
+    copy = runtime.service.conversation.copy
+    await _stock(runtime)
+    await chat.say("Hi")
+    [answer] = messages(await chat.say("received wrong ring"))
+    assert answer.startswith("Our return and exchange policy")  # the assistant, offline
+    assert "Halo Ring" not in answer
+    [listed] = messages(await chat.say("when will my ring arrive"))
+    assert "1. ELG-1002 | Shipped" in listed
+    await chat.say("menu")
+    await chat.say("5")
+    assert messages(await chat.say("money deducted but order not placed")) == [copy.payment_problem]
+    assert messages(await chat.say("parcel not received")) == [copy.order_not_received]
+
+
+async def test_asked_if_it_is_a_bot_it_says_so_and_a_hinglish_request_gets_a_person(
+    chat: Chat, runtime: Runtime
+) -> None:
+    copy = runtime.service.conversation.copy
+    await chat.say("Hi")
+    [bot] = messages(await chat.say("is this a real person or a bot?"))
+    assert bot == copy.about_the_bot
+    assert await runtime.staff.open_handoffs() == []
+    assert messages(await chat.say("koi insaan hai?")) == [copy.handoff_opened]
+    [handoff] = await runtime.staff.open_handoffs()
+    assert handoff.customer == PRIYA
+
+
 async def test_a_stone_id_sent_as_if_an_order_shows_the_stone_to_add(
     chat: Chat, runtime: Runtime
 ) -> None:

@@ -211,6 +211,13 @@ class Copy:
         "Sorry, I could not answer your earlier question in time. Please send it again, or "
         "type *agent* to talk to a person."
     )
+    # "is this a real person or a bot?": said plainly, with the way to a person.
+    about_the_bot: str = (
+        "I am ELG’s WhatsApp assistant, a bot. To talk to a person from our team, type "
+        "*agent* and they will reply here in this chat.\n"
+        "Our hours: {hours}\n"
+        "Type *menu* for all options."
+    )
     handoff_opened: str = (
         "Thank you. A member of our team will reply to you here in this chat.\n"
         "Our hours: {hours}\n"
@@ -403,6 +410,22 @@ class Copy:
     order_change_by_team: str = (
         "Cancelling, returning or changing an order is done by our team, who will check it "
         "with you. Type *agent* and a member of our team will help you in this chat."
+    )
+    # Before the sender's orders when they typed a phone number or have no order id.
+    orders_by_this_number: str = (
+        "We find your orders by the WhatsApp number you are chatting from (for your "
+        "privacy, never by a number typed here). Ordered from another number? Type *agent* "
+        "and our team will help you."
+    )
+    # Problems the order list cannot answer: the team checks, a person is offered.
+    order_not_received: str = (
+        "Sorry that your order has not reached you. Our team will check it with the courier: "
+        "type *agent* and a member of our team will help you in this chat."
+    )
+    payment_problem: str = (
+        "Sorry for the trouble with your payment. Our team will check it: type *agent* and a "
+        "member of our team will help you in this chat (please keep your UPI or bank "
+        "reference ready)."
     )
     order_id_not_understood: str = (
         "Sorry, I could not read an order id from that. Please send it like ELG-10234, or "

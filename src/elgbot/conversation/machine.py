@@ -68,7 +68,11 @@ from elgbot.understanding.jewelry_query import (
 )
 from elgbot.understanding.menu import MenuChoice, read_menu_choice, read_menu_keyword
 from elgbot.understanding.store_questions import asks_about_the_store
-from elgbot.understanding.support_words import asks_for_person, is_plainly_a_question
+from elgbot.understanding.support_words import (
+    asks_for_person,
+    asks_if_a_bot,
+    is_plainly_a_question,
+)
 
 TextHandler = Callable[[Copy, Session, str], Turn]
 
@@ -121,7 +125,8 @@ def _support(copy: Copy, session: Session, text: str) -> Turn:
     if read_command(text) is Command.QUOTE:  # the assistant's answers suggest typing it
         return diamonds.quote_from_scratch(copy, session)
     # A search typed here ("ring under 50k") is that search; a question is a question.
-    searched = None if is_plainly_a_question(text) else sections.search_from_support
+    asked = is_plainly_a_question(text) or asks_about_the_store(text)  # "received wrong ring"
+    searched = None if asked else sections.search_from_support
     if searched is not None and (turn := searched(copy, session, text)) is not None:
         return turn
     return support.on_question(copy, session, text)
@@ -263,6 +268,8 @@ class Conversation:
         text = said.text
         if asks_for_person(text):
             return support.open_handoff(self.copy, session, said)
+        if asks_if_a_bot(text):
+            return Turn(session, (self.copy.about_the_bot,))
         if (turn := ring_sizing.on_answer(self.copy, session, text)) is not None:
             return turn
         if (turn := melee_quantity.on_answer(session, text)) is not None:

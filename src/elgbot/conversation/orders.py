@@ -17,7 +17,16 @@ from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLooked
 from elgbot.conversation.replies import one_stone, stone_title
 from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.understanding.commands import Command, read_command, read_option_number
-from elgbot.understanding.order_id import asks_to_change_an_order, asks_to_track, read_order_id
+from elgbot.understanding.order_id import (
+    asks_to_change_an_order,
+    asks_to_track,
+    looks_up_by_number,
+    read_order_id,
+)
+from elgbot.understanding.order_problems import (
+    reports_a_delivery_problem,
+    reports_a_payment_problem,
+)
 
 
 def start(copy: Copy, session: Session) -> Turn:
@@ -33,14 +42,31 @@ _WAITING_FOR_ORDERS = _ORDER_STEPS | {Step.MAIN_MENU, Step.SUPPORT}
 
 def asked_to_track(copy: Copy, session: Session, text: str) -> Turn | None:
     """ "track ELG-10234" or "where is my order?" at any step: straight to that order, or
-    to the sender's list, as if they had picked Track My Order."""
-    if asks_to_change_an_order(text):  # "cancel order ELG-10234": a person's job
+    to the sender's list, as if they had picked Track My Order. What the list cannot
+    answer (a cancellation, money taken, a parcel not come) is the team's: said so."""
+    in_view = session.step in _ORDER_STEPS
+    if asks_to_change_an_order(text, in_view):  # "cancel order ELG-10234", "cancel it"
         return Turn(session, (copy.order_change_by_team,))
-    if not asks_to_track(text):
-        return None
-    order_id = read_order_id(text)
-    if order_id is None:  # in this flow already, its own step answers
-        return None if session.step in _ORDER_STEPS else start(copy, session)
+    if reports_a_payment_problem(text):
+        return Turn(session, (copy.payment_problem,))
+    tracking = asks_to_track(text)
+    order_id = read_order_id(text) if tracking else None
+    if order_id is not None:
+        return _look_up(session, order_id)
+    if reports_a_delivery_problem(text):
+        return Turn(session, (copy.order_not_received,))
+    if (tracking or in_view) and _by_number_only(text):  # "my number is 98…"
+        turn = start(copy, session)
+        return replace(turn, replies=(copy.orders_by_this_number,))
+    return start(copy, session) if tracking else None  # the list again, in this flow too
+
+
+def _by_number_only(text: str) -> bool:
+    """A phone number or "no order id", and no id beside it (that one is looked up)."""
+    return looks_up_by_number(text) and read_order_id(text) is None
+
+
+def _look_up(session: Session, order_id: str) -> Turn:
     if session.step not in _WAITING_FOR_ORDERS:  # mid-search: the results stay addable
         return Turn(session, effects=(LookUpOrder(order_id),))
     fresh = Session(step=Step.ASK_ORDER_ID, history=session.history)
@@ -79,7 +105,7 @@ def on_list(copy: Copy, session: Session, text: str) -> Turn:
 def on_order_id(copy: Copy, session: Session, text: str, not_read: str = "") -> Turn:
     if read_command(text) in (Command.YES, Command.NO):  # "ok" after an order was shown
         return Turn(session, (copy.order_footer,))
-    if asks_to_change_an_order(text):
+    if asks_to_change_an_order(text, order_in_view=True):
         return Turn(session, (copy.order_change_by_team,))
     order_id = read_order_id(text)
     if order_id is None:

@@ -23,6 +23,7 @@ from elgbot.understanding.diamond_spec import read_diamond_spec
 from elgbot.understanding.jewelry_query import JewelryReading, names_a_piece, read_jewelry_query
 from elgbot.understanding.melee_query import MeleeReading, read_melee_query
 from elgbot.understanding.menu import MenuChoice
+from elgbot.understanding.support_words import is_plainly_a_question
 from elgbot.understanding.words import normalise
 
 # The section each searching step belongs to. Steps waiting for a quote's details take
@@ -55,6 +56,7 @@ SECTION_OF: Final[dict[Step, MenuChoice]] = {
 # A clarity with its number ("VS1", "si 2") grades one loose stone; melee bands and
 # jewellery list clarities without ("VVS", "VS-SI").
 _ONE_STONE_CLARITY: Final = re.compile(r"\b(?:vvs|vs|si|i)\s?[123]\b")
+_MELEE_WORDS: Final = frozenset({"melee", "sieve", "sieves", "chalni"})
 # The sections a name switches to; tracking has its own words (orders.asked_to_track).
 NAMED: Final = frozenset(
     {MenuChoice.DIAMONDS, MenuChoice.JEWELRY, MenuChoice.MELEE, MenuChoice.SUPPORT}
@@ -69,6 +71,8 @@ def search_at_the_menu(copy: Copy, session: Session, text: str) -> Turn | None:
         return _jewelry(copy, session, text)
     parcel = read_melee_query(text)
     if parcel.query.mm_from is not None and not parcel.unclear:
+        return _melee(copy, session, text)
+    if _melee_by_name(text, piece):  # "melee 10000": Lab Melee asks for the size
         return _melee(copy, session, text)
     return None
 
@@ -99,11 +103,20 @@ def search_elsewhere(copy: Copy, session: Session, text: str) -> Turn | None:
         return _diamonds(copy, session, text)
     if spec.shape is not None:  # a stone ("1ct round for a ring")
         return _diamonds(copy, session, text) if here is MenuChoice.TRACK_ORDER else None
-    if here is not MenuChoice.MELEE and _melee_size(parcel, wish):
+    if here is not MenuChoice.MELEE and (_melee_size(parcel, wish) or _melee_by_name(text, wish)):
         return _melee(copy, session, text)
     if here is not MenuChoice.JEWELRY and a_piece(text, wish):
         return _jewelry(copy, session, text)
     return None
+
+
+def _melee_by_name(text: str, wish: JewelryReading) -> bool:
+    """ "melee 10000", "sieve 0000": melee by name, and Lab Melee reads (or asks about) the
+    rest. Not "ring with melee diamonds" (a piece) or "what is melee?" (a question)."""
+    named = not _MELEE_WORDS.isdisjoint(normalise(text).split())
+    query, unclear = wish.query, {part.field for part in wish.unclear}
+    piece = query.kind is not None or query.style is not None or "piece" in unclear
+    return named and not piece and not is_plainly_a_question(text)
 
 
 def a_piece(text: str, wish: JewelryReading) -> bool:

@@ -41,7 +41,8 @@ _POINTER: Final = frozenset({"pointer", "pointers", "ptr", "cent", "cents", "pt"
 _CARAT: Final = frozenset({"ct", "cts", "carat", "carats", "crt", "crts", "karat", "karats"})
 _PER: Final = frozenset({"per", "/", "a", "each"})  # "20k per carat", "15000/ct"
 _EACH: Final = frozenset({"each", "per", "/", "a"})  # "0.02 ct each", "per stone", "a stone"
-_SIEVE_WORDS: Final = frozenset({"sieve", "sieves", "chalni", "size"})
+_SIEVE_NAMES: Final = frozenset({"sieve", "sieves", "chalni"})
+_SIEVE_WORDS: Final = _SIEVE_NAMES | {"size"}
 _RANGE: Final = frozenset({"-", "to"})
 _CLARITY_WORDS: Final = frozenset(
     {"vvs", "vs", "si", "vvs1", "vvs2", "vs1", "vs2", "si1", "si2", "si3", "i1", "i2", "i3"}
@@ -52,6 +53,7 @@ _QUANTITY_RANGE: Final = (Decimal("0.2"), Decimal(10_000))
 _SMALLEST_STONE: Final = Decimal("0.003")
 _NOT_MELEE: Final = "stones of 0.2 ct and more are sold one by one: type *1* for Lab Diamonds"
 _UNKNOWN_SIEVE: Final = "we do not know that sieve size (e.g. +6.5 -7, -0000)"
+_UNSIGNED_SIEVE: Final = "please write the sieve with its signs (e.g. +6.5 -7, -0000)"
 _MM_OUT: Final = "melee runs from 0.7 to 3.7 mm"
 _TOO_SMALL: Final = "that is smaller than any melee (from 0.0033 ct, 0.7 mm)"
 _TOO_MUCH: Final = "please ask for 0.2 to 10,000 carats"
@@ -132,6 +134,7 @@ def _sieves(reading: _Reading) -> None:
             continue
         span = _sieve_span(tokens, index)
         if span is None:
+            _unsigned_sieve(reading, index)
             continue
         first, last, written = span
         parsed = parse_sieve(written)
@@ -160,6 +163,15 @@ def _sieve_span(tokens: Sequence[Token], index: int) -> tuple[int, int, str] | N
     if _number(tokens, index) and ranged and named and text_at(tokens, index + 3) not in _MM:
         return index, index + 2, f"{tokens[index].text}-{tokens[index + 2].text}"
     return None
+
+
+def _unsigned_sieve(reading: _Reading, index: int) -> None:
+    """ "sieve 0000": a sieve without its sign, which says whether stones stay on it or fall
+    through (+0000 or -0000); asked, never read as a budget."""
+    tokens = reading.lexed.tokens
+    named = text_at(tokens, index) in _SIEVE_NAMES and _number(tokens, index + 1)
+    if named and index + 1 not in reading.taken and text_at(tokens, index + 2) != "-":
+        reading.problem("sieve", index, index + 1, _UNSIGNED_SIEVE)
 
 
 def _millimetres(reading: _Reading) -> None:

@@ -5,7 +5,8 @@ An id is the first word with a digit in it, with a short code of letters right b
 ("ELG 10234") joined on, since stores print ids both ways; the store compares ids by their
 letters and digits only (`commerce.orders.order_key`). Only a bare number takes a code
 before it ("when will ELG-10235 arrive" is ELG-10235, not "will ELG-10235"), and a number
-of one or two digits is a date or a count, never an id ("it was due on 20 jan").
+of one or two digits is a date or a count, never an id ("it was due on 20 jan"). A figure
+after a word the shop reads ("ring 75000", "oval 50000", "sieve 0000") is a search.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from elgbot.catalog.codes import SHAPE_MISSPELLINGS, SHAPE_NAMES
+from elgbot.catalog.jewelry import KIND_WORDS, MATERIAL_WORDS, STYLE_WORDS
 from elgbot.understanding.money import CURRENCY_WORDS
 from elgbot.understanding.words import normalise
 
@@ -33,12 +36,22 @@ _MAX_PREFIX: Final = 5
 _LINK: Final = re.compile(r"(?:https?://|www\.)\S*|\b[\w-]+\.(?:com|in|co|net|org)/\S*", re.I)
 
 
+# An Indian mobile number ("9800000001", "+91 98000 00001"): the customer's, never an id.
+_PHONE: Final = re.compile(r"(?<![\w+\-/#])(?:\+?91[ -]?|0)?[6-9]\d{4}[ -]?\d{5}(?![\w-])")
+_NO_ID: Final = re.compile(
+    r"\b(?:no|without|dont have|don t have|do not have|not have|lost|forgot|forgotten)"
+    r"(?: an?| the| my| any)? order (?:id|number|no)\b"
+)
+
+
 def read_order_id(text: str) -> str | None:
-    words = [w.rstrip(".") for w in _WORD.findall(_LINK.sub(" ", text))]
+    words = [w.rstrip(".") for w in _WORD.findall(_PHONE.sub(" ", _LINK.sub(" ", text)))]
     for index, word in enumerate(words):
         if sum(ch.isdigit() for ch in word) < _MIN_DIGITS:
             continue
         before = words[index - 1] if index else ""
+        if word.isdigit() and before.lower() in _SHOP_WORDS:
+            continue  # "ring 75000", "sieve 0000": a search, never an id
         prefixed = word.isdigit() and before.isalpha() and len(before) <= _MAX_PREFIX
         code = prefixed and before.lower() not in _FILLERS | _MONEY_WORDS
         order_id = f"{before} {word}" if code else word
@@ -47,12 +60,34 @@ def read_order_id(text: str) -> str | None:
     return None
 
 
+def looks_up_by_number(text: str) -> bool:
+    """ "my number is 9800000001", "I have no order id": orders are found by the number the
+    customer is chatting from (`commerce.orders`), never by one they type."""
+    return bool(_PHONE.search(text) or _NO_ID.search(normalise(text)))
+
+
 # Asking where an order is, from any step: "track ELG-10234", "where is my order?".
 # Narrow on purpose: "I want to order a ring" or "cancel my order" is not this.
 _ASKS_TO_TRACK: Final = re.compile(
     r"\b(?:track|tracking|trak|order status|status of (?:my|the) order|delivery status"
     r"|where(?: is|s| s)? my (?:order|parcel|package|delivery)"
     r"|(?:when|has|have) (?:will )?my order|mera order)\b"
+)
+# Or by the piece ordered: "when will my ring arrive", "where is my ring", "has my ring
+# shipped"; "I ordered a ring last week, no update".
+_THINGS: Final = (
+    r"(?:ring|rings|earrings?|studs?|hoops?|pendant|necklace|chain|bracelet|bangles?|"
+    r"nose ?pin|diamonds?|stones?|melee|jewel\w*|items?|products?|pieces?|things?)"
+)
+_MY_THING: Final = rf"\bmy (?:\w+ ){{0,2}}?{_THINGS}\b"
+_ON_ITS_WAY: Final = r"\b(?:arriv\w*|deliver\w*|dispatch\w*|ship\w*|reach\w*|come|coming)\b"
+_ASKS_AFTER_A_THING: Final = re.compile(
+    rf"\b(?:when|has|have|did|kab)\b.*{_MY_THING}.*{_ON_ITS_WAY}|\bwhere(?: is|s| s)? {_MY_THING}"
+)
+_ORDERED: Final = re.compile(r"\b(?:i|we) (?:have |had |just )?(?:ordered|placed an order)\b")
+_NO_NEWS: Final = re.compile(
+    r"\b(?:no|any|without) (?:update|updates|news|info|information|tracking|order id"
+    r"|order number)\b|\bstill waiting\b|\bnot (?:yet )?(?:shipped|dispatched)\b"
 )
 
 
@@ -64,6 +99,15 @@ _MONEY_WORDS: Final = CURRENCY_WORDS | frozenset(
     {"under", "below", "upto", "within", "above", "over", "budget", "max", "around", "about"}
     | {"price", "only", "till", "tak", "less", "than", "for", "cost", "costs"}
 )
+# Words the shop reads before a figure ("ring 75000", "oval 50000", "sieve 0000"): a
+# search with its budget or size, not an order's code of letters.
+_SHOP_WORDS: Final = frozenset(
+    word
+    for name in (*KIND_WORDS, *STYLE_WORDS, *MATERIAL_WORDS, *SHAPE_NAMES, *SHAPE_MISSPELLINGS)
+    if " " not in name
+    for word in (name, f"{name}s")
+) | frozenset({"melee", "sieve", "sieves", "chalni", "pointer", "pointers"})
+_NOT_A_CODE: Final = _MONEY_WORDS | _SHOP_WORDS
 _ABOUT_AN_ORDER: Final = re.compile(
     r"\b(?:order|status|arrive|arriving|deliver\w*|dispatch\w*|ship\w*|receiv\w*|late"
     r"|parcel|package|courier|kab|kahan)\b"
@@ -73,7 +117,9 @@ _AN_ID_ALONE: Final = 2  # "ELG-10234", "ELG 10234"
 
 def asks_to_track(text: str) -> bool:
     said = normalise(_LINK.sub(" ", text))
-    if _ASKS_TO_TRACK.search(said) is not None:
+    if _ASKS_TO_TRACK.search(said) or _ASKS_AFTER_A_THING.search(said):
+        return True
+    if _ORDERED.search(said) and _NO_NEWS.search(said):
         return True
     if not _names_an_id(said):
         return False
@@ -86,14 +132,15 @@ _CHANGE: Final = re.compile(
 )
 
 
-def asks_to_change_an_order(text: str) -> bool:
-    """ "cancel order ELG-10234", "return my order": not answered by showing its status.
-    ("return policy", with no order named, is a question for the assistant.)"""
+def asks_to_change_an_order(text: str, order_in_view: bool = False) -> bool:
+    """ "cancel order ELG-10234", "return my order", or "cancel it" with an order in view:
+    not answered by showing its status. ("return policy", with no order named, is a
+    question for the assistant.)"""
     said = normalise(_LINK.sub(" ", text))
     if _CHANGE.search(said) is None:
         return False
-    return _names_an_id(said) or _AN_ORDER.search(said) is not None
+    return order_in_view or _names_an_id(said) or _AN_ORDER.search(said) is not None
 
 
 def _names_an_id(said: str) -> bool:
-    return any(m.group(1) not in _MONEY_WORDS for m in _AN_ORDER_ID.finditer(said))
+    return any(m.group(1) not in _NOT_A_CODE for m in _AN_ORDER_ID.finditer(said))

@@ -1,9 +1,11 @@
 """A question about how the store works that happens to name a product: "can you resize my
-ring?", "is shipping free for earrings?", "EMI on a 2 lakh ring?", "lab vs natural?".
+ring?", "is shipping free for earrings?", "EMI on a 2 lakh ring?", "lab vs natural?"; and
+after-sales talk about a piece the customer has: "I want to return my earrings", "received
+wrong ring", "the pendant I got is broken".
 
-Such a message names a piece or a grade, so the menus would read it as a search; it is a
-question for the assistant instead. A question with no policy word ("do you have rings
-under 50k?") is still a search.
+Such a message names a piece or a grade, so the menus would read it as a search; it is for
+the assistant instead. A question with no policy word ("do you have rings under 50k?") is
+still a search.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ _POLICY_WORDS: Final = _words(
     instalment instalments installments warranty guarantee insurance insured payment pay
     cod upi buyback lifetime engraving engrave hallmark hallmarked real fake natural mined
     genuine original test tester durable last resale value measure measuring made
+    clean cleaning care wash maintain
     """
 )
 _WORD: Final = re.compile(r"[^\W\d_]{2,}")
@@ -30,10 +33,22 @@ _WORD: Final = re.compile(r"[^\W\d_]{2,}")
 _OWN_SIZE: Final = re.compile(r"\b(?:know|find|check|measure)\b.*\bmy (?:ring |finger )?size\b")
 
 
+# A piece the customer has that went wrong, or that they want to give back: no question
+# mark needed. ("return to the menu" is not a return.)
+_AFTER_SALES: Final = re.compile(
+    r"\b(?:return(?!\s+to\b)\w*|exchang\w*|refund\w*|damaged?|broken|broke|cracked|chipped"
+    r"|scratched|defect\w*|faulty|wrong|too (?:small|big|large|tight|loose)"
+    r"|(?:doesn ?t|does not|not|dont|don ?t|do not) fit\w*|fell out|came out"
+    r"|stone (?:fell|missing))\b"
+)
+
+
 def asks_about_the_store(text: str) -> bool:
+    said = normalise(text)
+    if _AFTER_SALES.search(said):
+        return True
     if not is_plainly_a_question(text):
         return False
-    said = normalise(text)
     return any(word in _POLICY_WORDS for word in _WORD.findall(said)) or bool(
         _OWN_SIZE.search(said)
     )

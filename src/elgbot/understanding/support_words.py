@@ -11,7 +11,7 @@ from elgbot.understanding.words import word_set as _words
 
 # Whom a customer asks for: "a person", "your manager", "the sales team", "someone".
 _WHOM: Final = (
-    r"(?:a |an |some |your |the |one of your |any )?(?:real |live |human |sales |support )?"
+    r"(?:a |an |some |your |ur |yr |the |one of your |any )?(?:real |live |human |sales |support )?"
     r"(?:agent|human|person|someone|somebody|anyone|anybody|representative|rep|executive|"
     r"staff|team member|manager|supervisor|owner|sales ?(?:team|person|executive)?|"
     r"customer (?:care|service|support)|support team|team)"
@@ -29,8 +29,11 @@ _ASKS: Final = re.compile(
     r"|(?:someone|somebody|anyone|person|human|agent) (?:i|we) (?:can|could) (?:talk|speak)"
     r"|(?:want|need|get|request|arrange|schedule|book) (?:a |an )?(?:phone )?call(?: back)?"
     r"|real person|human agent|live agent"
-    # Hinglish: "mujhe kisi se baat karni hai", "insaan se baat karao", "agent se baat"
-    r"|(?:kisi|insaan|insan|aadmi|agent|team|manager|staff) se baat)\b"
+    # Hinglish: "mujhe kisi se baat karni hai", "insaan se baat karao", "agent se baat",
+    # "koi insaan hai?" (is there a person?)
+    r"|(?:kisi|insaan|insan|aadmi|agent|team|manager|staff) se baat"
+    r"|koi (?:insaan|insan|aadmi|banda|human|person|agent) (?:hai|he|h|hain)"
+    r")\b"
 )
 # "call me" / "call back" is a request only as one ("please call me", "can you call me
 # back", "callback"), not when someone else will call ("my husband will call me").
@@ -48,7 +51,7 @@ _NEGATED: Final = re.compile(
 _NEGATION_WINDOW = 4  # words before the request ("i do not want to talk …")
 # "is this a real person or a bot?", "are you human": about the chat, not a request.
 _ABOUT_THE_BOT: Final = re.compile(
-    r"\b(?:is (?:this|it|that)|are (?:you|u)|am i (?:talking|chatting|speaking)"
+    r"\b(?:is (?:this|it|that)|are (?:you|u)|r u|am i (?:talking|chatting|speaking)"
     r"(?: to| with)?|is there)\b.*\b(?:bot|robot|human|person|real|automated|machine|ai)\b"
 )
 # A short message with one of these words in it is a request too: "agent", "manager pls".
@@ -106,6 +109,20 @@ def _asks_in(clause: str) -> bool:
         if _CALL_LEAD.search(before) and not _negated(before):
             return True
     return False
+
+
+# Narrower than _ABOUT_THE_BOT: the chat itself is asked about ("is it real?" may be the
+# diamond).
+_IS_IT_A_BOT: Final = re.compile(
+    r"\b(?:is (?:this|it|that)|are (?:you|u)|r u|am i (?:talking|chatting|speaking)"
+    r"(?: to| with)?)(?: \w+){0,2}? (?:bot|chatbot|robot|human|person|automated|machine|ai"
+    r"|computer)\b"
+)
+
+
+def asks_if_a_bot(text: str) -> bool:
+    """ "is this a real person or a bot?", "are you human": answered, not handed over."""
+    return bool(_IS_IT_A_BOT.search(_words_of(text)))
 
 
 def _idle_words(clause: str, found: re.Match[str]) -> bool:

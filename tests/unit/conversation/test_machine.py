@@ -817,3 +817,28 @@ def test_a_shape_left_open_searches_every_shape_and_is_not_asked_again(text: str
 def test_any_before_anything_is_said_still_asks_for_the_stone() -> None:
     turn = say(Session(step=Step.COLLECT_DIAMOND_SPECS), "any")
     assert turn.effects == ()
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "reply"),
+    [
+        (Step.MAIN_MENU, "melee 10000", "Got it: up to ₹10,000. Which size?"),
+        (Step.JEWELRY_RESULTS_SHOWN, "melee 10000", "Got it: up to ₹10,000. Which size?"),
+        (Step.MAIN_MENU, "sieve 0000", "please write the sieve with its signs"),
+    ],
+)
+def test_melee_by_name_with_a_figure_is_a_melee_search(step: Step, text: str, reply: str) -> None:
+    turn = say(Session(step=step, shown=SHOWN), text)
+    assert turn.session.step is Step.COLLECT_MELEE
+    assert reply in turn.replies[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("ring with melee diamonds", Step.COLLECT_JEWELRY),  # a piece set with melee
+        ("what is melee?", Step.MAIN_MENU),  # a question for the assistant
+    ],
+)
+def test_melee_named_in_a_piece_or_a_question_is_no_melee_search(text: str, section: Step) -> None:
+    assert say(Session(), text).session.step is section

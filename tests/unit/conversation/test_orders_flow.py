@@ -64,7 +64,6 @@ def test_a_number_with_orders_sees_them_with_status() -> None:
         (LISTED, "ELG-2001", (LookUpOrder("ELG-2001"),)),
         (ASKED, "my order id is elg 10234", (LookUpOrder("elg 10234"),)),
         (ASKED, "ELG-10234", (LookUpOrder("ELG-10234"),)),
-        (ASKED, "where is my order", ()),
         (LISTED, "7", ()),
         (LISTED, "hmm", ()),
     ],
@@ -145,9 +144,22 @@ def test_after_an_order_is_shown_a_search_is_a_search_not_an_order_id() -> None:
     assert say(looked_up, "ELG-1001").effects == (LookUpOrder("ELG-1001"),)
 
 
-@pytest.mark.parametrize("text", ["tracking", "where is my order?", "has my order shipped"])
 @pytest.mark.parametrize(
-    "step", [Step.MAIN_MENU, Step.SUPPORT, Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_MELEE]
+    "text",
+    [
+        "tracking",
+        "where is my order?",
+        "has my order shipped",
+        "when will my ring arrive",
+        "I ordered a ring last week, no update",
+    ],
+)
+@pytest.mark.parametrize(
+    "step",
+    [
+        *(Step.MAIN_MENU, Step.SUPPORT, Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_MELEE),
+        *(Step.ASK_ORDER_ID, Step.ORDERS_SHOWN),  # in Track My Order: the list again
+    ],
 )
 def test_asking_to_track_without_an_id_lists_the_senders_orders(text: str, step: Step) -> None:
     assert say(Session(step=step), text).effects == (ListOrders(),)
@@ -204,3 +216,84 @@ def test_an_acknowledgement_after_an_order_is_not_read_as_an_order_id(text: str)
 def test_a_pasted_product_link_is_never_an_order_lookup(text: str) -> None:
     turn = BOT.step(Session(), CustomerSaid(text))
     assert not any(isinstance(e, LookUpOrder | ListOrders) for e in turn.effects)
+
+
+# A shop word and a figure is a search with its budget, at the menu and where an order id
+# was asked for: never "cannot find order ring 75000".
+@pytest.mark.parametrize("session", [Session(), ASKED, LISTED, DIAMOND_RESULTS])
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("ring 75000", Step.COLLECT_JEWELRY),
+        ("studs 40000", Step.COLLECT_JEWELRY),
+        ("band 25000", Step.COLLECT_JEWELRY),
+        ("studs, 30000", Step.COLLECT_JEWELRY),
+        ("hoops 30000", Step.COLLECT_JEWELRY),
+        ("melee 10000", Step.COLLECT_MELEE),
+        ("sieve 0000", Step.COLLECT_MELEE),
+        ("round 15000", Step.COLLECT_DIAMOND_SPECS),
+        ("oval 50000", Step.COLLECT_DIAMOND_SPECS),
+    ],
+)
+def test_a_shop_word_and_a_figure_is_that_sections_search(
+    session: Session, text: str, section: Step
+) -> None:
+    turn = say(session, text)
+    assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
+    assert turn.session.step is section
+    assert not any("order" in reply for reply in turn.replies)
+
+
+# After an order is shown: what its status cannot answer is the team's, and said so.
+SHOWN_ORDER = BOT.step(LISTED, OrderLookedUp("ELG-1002", SHIPPED)).session
+
+
+@pytest.mark.parametrize("session", [Session(), Session(step=Step.SUPPORT), ASKED, SHOWN_ORDER])
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("not received yet", COPY.order_not_received),
+        ("it says shipped but I did not get it", COPY.order_not_received),
+        ("courier wala aaya nahi", COPY.order_not_received),
+        ("parcel not received", COPY.order_not_received),
+        ("money deducted but order not placed", COPY.payment_problem),
+        ("payment done but no confirmation", COPY.payment_problem),
+    ],
+)
+def test_a_problem_with_an_order_is_apologised_for_and_a_person_offered(
+    session: Session, text: str, reply: str
+) -> None:
+    turn = say(session, text)
+    assert turn.replies == (reply,)
+    assert turn.effects == ()
+    assert "*agent*" in reply
+
+
+@pytest.mark.parametrize("text", ["cancel it", "I want to return it", "change the address"])
+def test_a_change_to_the_order_in_view_is_the_teams(text: str) -> None:
+    turn = say(SHOWN_ORDER, text)
+    assert turn.replies == (COPY.order_change_by_team,)
+
+
+@pytest.mark.parametrize("session", [ASKED, LISTED, SHOWN_ORDER])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my number is 9800000001",
+        "+91 98000 00001",
+        "I ordered a ring last week, no order id",
+        "I don't have an order id",
+    ],
+)
+def test_a_number_or_no_id_lists_the_senders_own_orders_and_says_why(
+    session: Session, text: str
+) -> None:
+    turn = say(session, text)
+    assert turn.effects == (ListOrders(),)  # never "cannot find order 9800000001"
+    assert turn.replies == (COPY.orders_by_this_number,)
+    assert "number you are chatting from" in COPY.orders_by_this_number
+
+
+def test_a_number_with_an_order_id_looks_up_the_id() -> None:
+    turn = say(ASKED, "ELG-1002, my number is 9800000001")
+    assert turn.effects == (LookUpOrder("ELG-1002"),)

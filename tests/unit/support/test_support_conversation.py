@@ -161,6 +161,21 @@ def test_asking_for_a_person_anywhere_opens_a_handoff_with_the_stores_hours(step
     assert turn.effects == (OpenHandoff(HISTORY, "talk to someone", "round 1ct"),)
 
 
+@pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.SUPPORT, Step.JEWELRY_RESULTS_SHOWN])
+@pytest.mark.parametrize("text", ["is this a real person or a bot?", "is this a bot?", "r u human"])
+def test_asked_whether_this_is_a_bot_it_says_so_and_how_to_reach_a_person(
+    step: Step, text: str
+) -> None:
+    session = Session(step=step, history=HISTORY)
+    turn = say(session, text)
+    assert turn.replies == (COPY.about_the_bot,)
+    assert turn.effects == ()  # no handoff, no contact page from the assistant
+    assert turn.session == session
+    assert "a bot" in COPY.about_the_bot
+    assert "*agent*" in COPY.about_the_bot
+    assert "10 to 7, Mon-Sat" in COPY.about_the_bot
+
+
 @pytest.mark.parametrize("text", ["hello?", "hi", "1", "cart", "help", "what are your hours?"])
 def test_during_a_handoff_the_bot_stores_every_message_and_says_nothing(text: str) -> None:
     session = Session(step=Step.SUPPORT, handoff=True)
@@ -257,6 +272,26 @@ def test_a_spec_with_a_store_question_is_searched_and_the_question_asked(
     assert search.spec.budget_max_inr is not None
     assert asked == AskAssistant(HISTORY, question or text)
     assert turn.session.step is Step.COLLECT_DIAMOND_SPECS  # the results come to it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to return my earrings",
+        "received wrong ring",
+        "the pendant I got is broken",
+        "damaged necklace received",
+        "ring is too small, want to exchange",
+        "how to clean my diamond ring",
+        "received wrong ring 18k",  # a metal, still no search
+    ],
+)
+@pytest.mark.parametrize("step", [Step.MAIN_MENU, Step.SUPPORT, Step.JEWELRY_RESULTS_SHOWN])
+def test_after_sales_words_about_a_piece_go_to_the_assistant(step: Step, text: str) -> None:
+    session = Session(step=step, history=HISTORY)
+    turn = say(session, text)
+    assert turn.effects == (AskAssistant(HISTORY, text),)
+    assert turn.session == session
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from elgbot.understanding.support_words import asks_for_person, back_to_bot, reads_as_question
+from elgbot.understanding.support_words import (
+    asks_for_person,
+    asks_if_a_bot,
+    back_to_bot,
+    reads_as_question,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,6 +50,9 @@ from elgbot.understanding.support_words import asks_for_person, back_to_bot, rea
         "need a call",
         "mujhe kisi se baat karni hai",
         "insaan se baat karao",
+        "koi insaan hai?",
+        "can i talk to ur executive",
+        "can I speak to yr manager",
         # a question about the bot or a "no" elsewhere in the message does not undo it
         "talk to a person, is this a bot?",
         "can i talk to a human or is this a bot",
@@ -99,6 +107,27 @@ def test_a_request_for_a_person_is_recognised(text: str) -> None:
 )
 def test_other_messages_are_not_a_request_for_a_person(text: str) -> None:
     assert not asks_for_person(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "about_the_bot"),
+    [
+        ("is this a real person or a bot?", True),
+        ("is this a bot?", True),
+        ("are you a human?", True),
+        ("am I chatting with a bot?", True),
+        ("r u a bot", True),
+        ("is this automated or a real person", True),
+        # about the diamond, or the store, not the chat
+        ("is it real diamond?", False),
+        ("is this ring real gold", False),
+        ("is it a natural diamond or lab made by a machine?", False),
+        ("is there a showroom in delhi", False),
+        ("are you open today", False),
+    ],
+)
+def test_a_question_whether_this_is_a_bot_is_recognised(text: str, about_the_bot: bool) -> None:
+    assert asks_if_a_bot(text) is about_the_bot
 
 
 @pytest.mark.parametrize("text", ["menu", "Menu!", "bot", "back to the bot", "main menu"])

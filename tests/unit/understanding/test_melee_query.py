@@ -63,6 +63,8 @@ def test_one_message_says_size_band_and_quantity(text: str, query: MeleeQuery) -
         ("50 pointer", "size", "sold one by one"),
         ("0.5 ct each", "size", "sold one by one"),
         ("+99 -100", "sieve", "we do not know that sieve size"),
+        ("sieve 0000", "sieve", "write the sieve with its signs"),  # + or -: not a budget
+        ("chalni 11", "sieve", "write the sieve with its signs"),
         ("9 mm", "size", "melee runs from 0.7 to 3.7 mm"),
         ("1.3 mm +6.5 -7", "size", "one size at a time"),
         ("20000 carats", "quantity", "0.2 to 10,000 carats"),
