@@ -77,7 +77,7 @@ async def test_no_match_offers_a_quote_and_records_it(chat: Chat, runtime: Runti
     ]
     assert '"shape": "emerald"' in rows[0].spec_json
     [noted] = messages(await chat.say("sure"))  # an acknowledgement, not details
-    assert noted.startswith("Please type what you would like quoted")
+    assert noted.startswith("Our team has your request and will reply in this chat.")
     [noted] = messages(await chat.say("set in a platinum ring please"))
     assert noted.startswith("Thank you, we have added this to your quote request.")
     async with runtime.engine.connect() as conn:

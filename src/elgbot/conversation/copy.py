@@ -68,6 +68,10 @@ class Copy:
         "Please type what you would like quoted (shape, carat, colour, clarity, budget, or "
         "the design), and I will add it to your request. Or submit it here: {site}/quote"
     )
+    quote_acknowledged: str = (
+        "Our team has your request and will reply in this chat. Send anything you would "
+        "like to add, or type *menu* to keep exploring."
+    )
     quote_nothing_to_add: str = (
         "No problem: our team has your request and will reply in this chat.\n"
         "Type *menu* to keep exploring."

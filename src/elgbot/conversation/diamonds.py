@@ -256,7 +256,7 @@ def on_quote_details(copy: Copy, session: Session, text: str) -> Turn:
     """Whatever the customer adds after asking for a quote goes to the team, unless they
     ask to search another stone instead ("let me try oval 1ct G VS1 50k instead")."""
     if not session.spec.is_empty and read_command(text) is Command.YES:
-        return Turn(session.at(Step.MAIN_MENU), (copy.quote_nothing_to_add,))  # "ok"
+        return Turn(session, (copy.quote_acknowledged,))  # "ok" to "We have noted: …"
     if (turn := not_quote_details(copy, session, text)) is not None:
         return turn
     reading = read_diamond_spec(text)

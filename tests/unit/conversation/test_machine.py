@@ -210,8 +210,9 @@ QUOTED = Session(
 @pytest.mark.parametrize("text", ["ok", "okay", "sure"])
 def test_ok_after_a_noted_quote_request_adds_nothing_and_says_the_team_has_it(text: str) -> None:
     turn = say(QUOTED, text)
-    assert turn.replies == (COPY.quote_nothing_to_add,)
+    assert turn.replies == (COPY.quote_acknowledged,)
     assert not turn.effects
+    assert turn.session == QUOTED  # details sent next still go with the request
 
 
 def test_trying_another_stone_after_a_quote_request_searches_it() -> None:
