@@ -73,6 +73,18 @@ async def test_jewellery_by_type_metal_and_budget_into_the_cart(
     assert "Halo Ring in 18K Rose Gold, size 14 | ₹58,000" in cart
 
 
+async def test_a_budget_before_the_metal_keeps_dearer_pieces_out(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2"):
+        await chat.say(text)
+    [found] = messages(await chat.say("ring under 50k rose gold"))
+    assert "(ring · rose gold · up to ₹50,000)" in found
+    assert "R14RG" in found  # ₹49,000
+    assert "R18RG" not in found  # ₹58,000: over the budget
+
+
 async def test_a_ring_made_in_one_size_goes_in_the_cart_in_that_size(
     chat: Chat, runtime: Runtime
 ) -> None:

@@ -36,6 +36,7 @@ from elgbot.catalog.jewelry import (
 from elgbot.understanding.budget import read_budget
 from elgbot.understanding.carat import read_carats
 from elgbot.understanding.lexer import Kind, Lexed, Token, lex, text_at
+from elgbot.understanding.money import MONEY_BEFORE
 from elgbot.understanding.unclear import Unclear
 from elgbot.understanding.words import close_to, normalise
 
@@ -49,11 +50,6 @@ _CARAT_UNITS: Final = frozenset({"ct", "carat", "carats", "c"})
 _GOLD: Final = frozenset(w for w, m in MATERIAL_WORDS.items() if m is Material.GOLD)
 _METAL_WORDS: Final = _GOLD | frozenset(COLOR_WORDS)
 _TWO: Final = frozenset({"two", "dual"})
-# Words before a figure that make it money ("under 18k"), never a karat.
-_MONEY_BEFORE: Final = frozenset(
-    {"under", "below", "upto", "within", "budget", "max", "maximum", "around", "about"}
-    | {"above", "over", "rs", "inr", "₹", "price", "than", "to", "-", "between", "and"}
-)
 # Colours that are clear on their own; "white" and "red" also describe stones.
 _LONE_COLORS: Final = frozenset({"rose", "yellow", "pink"})
 _ONE_METAL: Final = "please name one metal (e.g. 18K rose gold, or platinum)"
@@ -199,7 +195,7 @@ def _karat_at(tokens: Sequence[Token], index: int, parts: _MetalParts) -> int:
     if figure.kind is not Kind.NUM or figure.number is None or figure.is_decimal:
         return 0
     karat, unit = int(figure.number), text_at(tokens, index + 1)
-    if karat not in GOLD_KARATS or text_at(tokens, index - 1) in _MONEY_BEFORE:
+    if karat not in GOLD_KARATS or text_at(tokens, index - 1) in MONEY_BEFORE:
         return 0
     code = GOLD_CODES.get(unit[1:]) if unit.startswith("k") else None
     metal_next = text_at(tokens, index + 2) in _METAL_WORDS

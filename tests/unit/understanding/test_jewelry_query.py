@@ -80,6 +80,47 @@ def test_one_message_says_type_metal_budget_and_size(text: str, query: JewelryQu
     assert reading.query == query
 
 
+PLATINUM = MetalWish(Material.PLATINUM)
+WHITE, ROSE = MetalWish(GOLD, color=MetalColor.WHITE), MetalWish(GOLD, color=MetalColor.ROSE)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("studs under 30k white gold", JewelryQuery(EARRINGS, Style.STUDS, WHITE, None, 30_000)),
+        ("studs under 50k, white gold", JewelryQuery(EARRINGS, Style.STUDS, WHITE, None, 50_000)),
+        (
+            "studs under 50k yellow",
+            JewelryQuery(
+                EARRINGS, Style.STUDS, MetalWish(GOLD, color=MetalColor.YELLOW), None, 50_000
+            ),
+        ),
+        ("ring under 1 lakh platinum", JewelryQuery(RING, None, PLATINUM, None, 100_000)),
+        ("ring under 90k platinum", JewelryQuery(RING, None, PLATINUM, None, 90_000)),
+        (
+            "engagement ring 1 carat under 1 lakh platinum size 10",
+            JewelryQuery(RING, None, PLATINUM, None, 100_000, 10, 1, 1, engagement=True),
+        ),
+        ("rose gold ring 75000 for my wife", JewelryQuery(RING, None, ROSE, None, 75_000)),
+        ("ring rose gold 75000 size 12", JewelryQuery(RING, None, ROSE, None, 75_000, 12)),
+        ("ring 75000 in rose gold", JewelryQuery(RING, None, ROSE, None, 75_000)),
+        # A money word first makes "18k" money even before a metal; without one, a karat.
+        ("ring under 18k white gold", JewelryQuery(RING, None, WHITE, None, 18_000)),
+        ("ring 18k white gold", JewelryQuery(RING, metal=MetalWish(GOLD, 18, MetalColor.WHITE))),
+        (
+            "ring 1ct and 18k gold",
+            JewelryQuery(RING, metal=MetalWish(GOLD, 18), carat_min=1, carat_max=1),
+        ),
+    ],
+)
+def test_a_budget_followed_by_a_metal_or_other_words_is_kept(
+    text: str, query: JewelryQuery
+) -> None:
+    reading = read_jewelry_query(text)
+    assert reading.unclear == ()
+    assert reading.query == query
+
+
 @pytest.mark.parametrize(
     ("text", "field", "reason"),
     [
