@@ -187,6 +187,15 @@ async def test_a_pointer_is_translated_through_the_size_chart(chat: Chat, runtim
     assert nothing.startswith("We have no parcel of that size")
 
 
+async def test_a_size_in_millimetres_at_melee_finds_parcels(chat: Chat, runtime: Runtime) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "3"):
+        await chat.say(text)
+    [found] = messages(await chat.say("need size 1.8mm 10 cts"))
+    assert found.startswith("Melee parcels for 1.8 mm · 10 ct:")
+    assert "10 ct × ₹9,500/ct = ₹95,000" in found
+
+
 async def test_the_placing_number_sees_its_orders_and_details(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     await chat.say("Hi")

@@ -43,6 +43,8 @@ from elgbot.understanding.words import close_to, normalise
 _ENGAGEMENT: Final = frozenset({"engagement", "engagment", "engagemnt", "proposal", "sagai"})
 _SIZE_WORDS: Final = frozenset({"size", "sz", "sizes"})
 _SIZE_FILLERS: Final = frozenset({":", "-", "no", "number", "#", "of", "is"})
+_MM: Final = frozenset({"mm", "millimeter", "millimeters", "millimetre", "millimetres"})
+_RANGE: Final = frozenset({"-", "to"})
 _KARAT_UNITS: Final = frozenset({"k", "kt", "kts", "karat", "karats", "krt", "kr"})
 # "18 carat gold" is how many Indians say 18 karat; only next to a metal word, since
 # "1 carat ring" is a stone's weight.
@@ -78,6 +80,7 @@ def read_jewelry_query(text: str) -> JewelryReading:
     lexed = lex(text)
     taken: set[int] = set()
     unclear: list[Unclear] = []
+    _millimetres(lexed.tokens, taken)
     size = _ring_size(lexed, taken, unclear)
     metal = _metal(lexed, taken, unclear)
     # After the metal, which has claimed "18 carat gold": what is left with a unit is the
@@ -130,11 +133,23 @@ def _ring_size(lexed: Lexed, taken: set[int], unclear: list[Unclear]) -> float |
         at = index + 1
         while text_at(tokens, at) in _SIZE_FILLERS:
             at += 1
-        if _is_number(tokens, at):
+        if _is_number(tokens, at) and at not in taken:
             return _size(lexed, (index, at), taken, unclear)
-        if _is_number(tokens, index - 1):  # "14 size"
+        if _is_number(tokens, index - 1) and index - 1 not in taken:  # "14 size"
             return _size(lexed, (index - 1, index), taken, unclear)
     return None
+
+
+def _millimetres(tokens: Sequence[Token], taken: set[int]) -> None:
+    """Claims "1.2mm" and "1-1.5 mm": a melee stone's size or a band's width, never a ring
+    size (which has no unit), a weight or a price."""
+    for index, token in enumerate(tokens):
+        if token.text not in _MM or not _is_number(tokens, index - 1):
+            continue
+        first = index - 1
+        if text_at(tokens, first - 1) in _RANGE and _is_number(tokens, first - 2):
+            first -= 2
+        taken.update(range(first, index + 1))
 
 
 def _size(

@@ -54,6 +54,26 @@ def test_a_size_is_enough_to_search(text: str, query: MeleeQuery) -> None:
     assert say(ASKING, text).effects == (SearchMelee(query),)
 
 
+@pytest.mark.parametrize(
+    ("text", "mm"),
+    [
+        ("size 1.2mm", (1.2, 1.2)),
+        ("melee size 2 mm", (2.0, 2.0)),
+        ("mix size 1-1.5mm EF 20 ct", (1.0, 1.5)),
+        ("need size 1.5mm 10 cts", (1.5, 1.5)),
+    ],
+)
+@pytest.mark.parametrize(
+    "session", [ASKING, Session(), found(WISH, PARCEL).session], ids=["asking", "menu", "results"]
+)
+def test_a_size_in_millimetres_is_a_melee_size_never_a_ring_size(
+    session: Session, text: str, mm: tuple[float, float]
+) -> None:
+    [search] = say(session, text).effects
+    assert isinstance(search, SearchMelee)
+    assert (search.query.mm_from, search.query.mm_to) == mm
+
+
 def test_without_a_size_the_bot_asks_for_one_and_remembers_the_rest() -> None:
     partial = say(ASKING, "EF VVS 10 cts")
     assert partial.effects == ()

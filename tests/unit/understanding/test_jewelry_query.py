@@ -122,6 +122,23 @@ def test_a_budget_followed_by_a_metal_or_other_words_is_kept(
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "size"),
+    [
+        ("size 1.2mm", None, None),
+        ("mix size 1-1.5mm EF", None, None),
+        ("need size 1.5 mm", None, None),
+        ("size 2 to 2.5 mm", None, None),
+        ("2 mm band size 14", RING, 14),
+    ],
+)
+def test_millimetres_are_never_a_ring_size(
+    text: str, kind: JewelryKind | None, size: float | None
+) -> None:
+    query = read_jewelry_query(text).query
+    assert (query.kind, query.ring_size, query.carat_min) == (kind, size, None)
+
+
+@pytest.mark.parametrize(
     ("text", "field", "reason"),
     [
         ("ring size 45", "ring size", "Indian ring sizes run from 1 to 30"),
