@@ -196,6 +196,24 @@ async def test_a_size_in_millimetres_at_melee_finds_parcels(chat: Chat, runtime:
     assert "10 ct × ₹9,500/ct = ₹95,000" in found
 
 
+async def test_melee_stones_are_weighed_and_a_rate_is_per_carat(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "3"):
+        await chat.say(text)
+    [found] = messages(await chat.say("+6.5 -7 EF VVS 100 pcs"))
+    assert found.startswith(
+        "Melee parcels for +6.5 -7 (1.80–1.90 mm) · EF VVS · 100 stones ≈ 2.5 ct:"
+    )
+    assert "2.5 ct × ₹9,500/ct = ₹23,750" in found
+    [added] = messages(await chat.say("add to cart 1"))
+    assert "2.5 ct of product 1 (₹23,750) has been added" in added
+    [dear] = messages(await chat.say("rate 9000"))  # per carat, not ₹9,000 in all
+    assert "our lowest price for +6.5 -7 (1.80–1.90 mm) · EF VVS · 100 stones ≈ 2.5 ct" in dear
+    assert "is ₹9,500/ct" in dear
+
+
 async def test_the_placing_number_sees_its_orders_and_details(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     await chat.say("Hi")

@@ -59,10 +59,12 @@ _ASKS_TO_TRACK: Final = re.compile(
 # Or an order's id with a word about it ("when will ELG-10235 arrive?", "status ELG-10234"),
 # or alone: the store's ids are a short code of letters and at least four digits.
 _AN_ORDER_ID: Final = re.compile(r"(?<![\w-])([a-z]{2,5})[-/ ]?\d{4,}\b")
-# Words before a figure that make it money, not an order's code ("under 50000", "rs 5000").
+# Words before a figure that make it money, not an order's code ("under 50000", "rs 5000",
+# "rate 12000" for melee).
 _MONEY_WORDS: Final = CURRENCY_WORDS | frozenset(
     {"under", "below", "upto", "within", "above", "over", "budget", "max", "around", "about"}
-    | {"price", "only", "till", "tak", "less", "than", "for", "cost", "costs"}
+    | {"price", "only", "till", "tak", "less", "than", "for", "cost", "costs", "rate", "rates"}
+    | {"bhav"}
 )
 _ABOUT_AN_ORDER: Final = re.compile(
     r"\b(?:order|status|arrive|arriving|deliver\w*|dispatch\w*|ship\w*|receiv\w*|late"

@@ -108,6 +108,43 @@ def test_parcels_show_sieve_mm_band_price_availability_and_the_total() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("query", "header", "hint"),
+    [
+        (replace(WISH, carats=2.5, stones=100), f"{SIEVE} · EF VVS · 100 stones ≈ 2.5 ct", None),
+        (
+            MeleeQuery(1.0, 1.5, "1–1.5 mm", stones=100),
+            "1–1.5 mm · 100 stones",
+            COPY.melee_stones_need_carats.format(stones=100),
+        ),
+    ],
+)
+def test_a_quantity_in_stones_says_what_it_weighs_or_asks_for_carats(
+    query: MeleeQuery, header: str, hint: str | None
+) -> None:
+    [text] = found(query, PARCEL).replies
+    assert text.startswith(f"Melee parcels for {header}:")
+    assert COPY.melee_quantity_hint not in text
+    if hint is None:
+        assert "   2.5 ct × ₹9,500/ct = ₹23,750" in text
+    else:
+        assert hint in text
+
+
+def test_stones_sent_after_the_results_are_searched_again_in_carats() -> None:
+    session = found(MeleeQuery(1.80, 1.90, SIEVE, EF_VVS), PARCEL).session
+    [search] = say(session, "100 pcs").effects
+    assert search == SearchMelee(replace(WISH, carats=2.5, stones=100))
+
+
+@pytest.mark.parametrize("text", ["rate 9000", "rate: 9k", "bhav 9000"])
+def test_a_rate_after_the_results_is_a_price_per_carat_not_an_order_id(text: str) -> None:
+    session = found(WISH, PARCEL).session
+    assert say(session, text).effects == (
+        SearchMelee(replace(WISH, budget_inr=9_000, budget_per_carat=True)),
+    )
+
+
 def test_more_than_available_says_how_much_there_is_and_offers_a_quote() -> None:
     [text] = found(MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, 30), PARCEL).replies
     assert (
