@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from elgbot.catalog.grades import Shape
+from elgbot.catalog.jewelry import COLOR_WORDS, KIND_WORDS, MATERIAL_WORDS, STYLE_WORDS
 from elgbot.understanding.money import CURRENCY_WORDS
 from elgbot.understanding.words import normalise
 
@@ -40,7 +42,7 @@ def read_order_id(text: str) -> str | None:
             continue
         before = words[index - 1] if index else ""
         prefixed = word.isdigit() and before.isalpha() and len(before) <= _MAX_PREFIX
-        code = prefixed and before.lower() not in _FILLERS | _MONEY_WORDS
+        code = prefixed and before.lower() not in _FILLERS | _NOT_CODES
         order_id = f"{before} {word}" if code else word
         alnum = sum(ch.isalnum() for ch in order_id)
         return order_id if alnum >= _MIN_CHARS and len(order_id) <= _MAX_CHARS else None
@@ -66,6 +68,14 @@ _MONEY_WORDS: Final = CURRENCY_WORDS | frozenset(
     | {"price", "only", "till", "tak", "less", "than", "for", "cost", "costs", "rate", "rates"}
     | {"bhav"}
 )
+# What the store sells, before a figure: a search ("ring 75000", "oval 50000"), not an id.
+_SHOP_WORDS: Final = frozenset(
+    word
+    for words in (KIND_WORDS, STYLE_WORDS, MATERIAL_WORDS, COLOR_WORDS, {s.value: s for s in Shape})
+    for word in words
+    if " " not in word
+)
+_NOT_CODES: Final = _MONEY_WORDS | _SHOP_WORDS
 _ABOUT_AN_ORDER: Final = re.compile(
     r"\b(?:order|status|arrive|arriving|deliver\w*|dispatch\w*|ship\w*|receiv\w*|late"
     r"|parcel|package|courier|kab|kahan)\b"
@@ -98,4 +108,4 @@ def asks_to_change_an_order(text: str) -> bool:
 
 
 def _names_an_id(said: str) -> bool:
-    return any(m.group(1) not in _MONEY_WORDS for m in _AN_ORDER_ID.finditer(said))
+    return any(m.group(1) not in _NOT_CODES for m in _AN_ORDER_ID.finditer(said))
