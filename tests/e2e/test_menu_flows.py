@@ -126,6 +126,25 @@ async def test_a_piece_not_in_stock_becomes_a_bespoke_design_quote(
     )
 
 
+async def test_a_piece_not_in_the_range_is_said_and_quoted_never_swapped(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    await chat.say("Hi")
+    [offer] = messages(await chat.say("mangalsutra under 50k"))  # at the menu
+    assert offer.startswith("We don’t have mangalsutras in our range")
+    assert "Here are some" not in offer
+    await chat.say("yes")
+    await chat.say("black beads with a small solitaire")
+    async with runtime.engine.connect() as conn:
+        rows = (await conn.execute(select(quotes))).all()
+    assert [r.request_text for r in rows] == [
+        "mangalsutra under 50k / black beads with a small solitaire"
+    ]
+    spec = json.loads(rows[0].spec_json)
+    assert (spec["quote"], spec["kind"], spec["budget_max_inr"]) == ("jewelry design", None, 50_000)
+
+
 async def test_a_melee_budget_below_the_stock_names_its_lowest_price(
     chat: Chat, runtime: Runtime
 ) -> None:

@@ -252,6 +252,12 @@ class Copy:
         "We couldn’t find a piece like that in stock. Our designers can make it for you.\n"
         'Would you like a custom quote for a bespoke design? Type "Quote" or "Yes" to proceed.'
     )
+    # A piece the range has no kind for ("mangalsutra"): said, with the same quote offer.
+    jewelry_not_in_range: str = (
+        "We don’t have {pieces} in our range, but our designers can make one for you.\n"
+        'Would you like a custom quote for a bespoke design? Type "Quote" or "Yes" to proceed.'
+        "\nOr tell me another piece (e.g. a pendant or a tennis necklace)."
+    )
     design_question_again: str = (
         'Type "Quote" or "Yes" for a bespoke design quote, "No" to search again, or *menu* for '
         "all options."

@@ -23,6 +23,7 @@ from elgbot.catalog.jewelry import (
     GOLD_KARATS,
     KIND_WORDS,
     MATERIAL_WORDS,
+    NOT_IN_RANGE,
     RING_SIZES,
     STYLE_KIND,
     STYLE_WORDS,
@@ -70,10 +71,11 @@ _SINGLE_WORDS: Final = [p[0] for p in _PHRASES if len(p) == 1 and len(p[0]) >= 5
 class JewelryReading:
     query: JewelryQuery
     unclear: tuple[Unclear, ...] = ()
+    not_in_range: str | None = None  # "mangalsutras": asked for, but no kind of the range
 
     @property
     def says_something(self) -> bool:
-        return not self.query.is_empty or bool(self.unclear)
+        return not self.query.is_empty or bool(self.unclear) or self.not_in_range is not None
 
 
 def read_jewelry_query(text: str) -> JewelryReading:
@@ -89,10 +91,14 @@ def read_jewelry_query(text: str) -> JewelryReading:
     taken.update(carats.indices)
     unclear.extend(carats.unclear)
     engagement = any(token.text in _ENGAGEMENT for token in lexed.tokens)
+    missing = _not_in_range(lexed.tokens, taken)  # before "ring" in "toe ring" is a ring
     kind, style = _kind_and_style(lexed, taken, unclear)
+    if missing == _CHAINS and (kind is JewelryKind.PENDANT or style is Style.TENNIS):
+        missing = None  # "pendant with chain", "tennis chain": pieces of the range
+        kind = kind or JewelryKind.NECKLACE
     budget = read_budget(lexed, frozenset(taken), bare_is_budget=True)
     unclear.extend(budget.unclear)
-    if (size is not None or engagement) and kind is None:
+    if (size is not None or engagement) and kind is None and missing is None:
         kind = JewelryKind.RING  # only rings are asked for by size, or for an engagement
     query = JewelryQuery(
         kind,
@@ -105,7 +111,7 @@ def read_jewelry_query(text: str) -> JewelryReading:
         carats.high,
         engagement=engagement and kind is JewelryKind.RING,
     )
-    return JewelryReading(query, tuple(unclear))
+    return JewelryReading(query, tuple(unclear), missing)
 
 
 _PIECE_STYLE_WORDS: Final = frozenset(
@@ -122,6 +128,22 @@ def names_a_piece(text: str) -> bool:
         for index in range(len(tokens))
         if (found := _phrase_at(tokens, index)) is not None
     )
+
+
+# ---- pieces not in the range -------------------------------------------------------------
+_MISSING: Final = {tuple(p.split()): name for p, name in NOT_IN_RANGE.items()}
+_CHAINS: Final = NOT_IN_RANGE["chain"]
+
+
+def _not_in_range(tokens: Sequence[Token], taken: set[int]) -> str | None:
+    """The first piece named that the range has no kind for, its words claimed."""
+    for index in range(len(tokens)):
+        for length in (2, 1):
+            phrase = tuple(text_at(tokens, index + k) for k in range(length))
+            if phrase in _MISSING and not taken & set(range(index, index + length)):
+                taken.update(range(index, index + length))
+                return _MISSING[phrase]
+    return None
 
 
 # ---- ring size ------------------------------------------------------------------------------
@@ -289,7 +311,7 @@ def _resolve(
     styles: dict[Style, tuple[int, int]],
     unclear: list[Unclear],
 ) -> tuple[JewelryKind | None, Style | None]:
-    _one_piece(lexed, kinds, styles)
+    _one_piece(kinds, styles)
     implied = {k for s in styles if (k := STYLE_KIND[s]) is not None}
     all_kinds = set(kinds) | implied
     if len(all_kinds) > 1 or len(styles) > 1:
@@ -300,20 +322,14 @@ def _resolve(
 
 
 def _one_piece(
-    lexed: Lexed, kinds: dict[JewelryKind, tuple[int, int]], styles: dict[Style, tuple[int, int]]
+    kinds: dict[JewelryKind, tuple[int, int]], styles: dict[Style, tuple[int, int]]
 ) -> None:
     """Words that name one piece together: "solitaire studs" and "solitaire earrings" are
-    studs, a "pendant with chain" is a pendant."""
+    studs."""
     if Style.SOLITAIRE in styles and (len(styles) > 1 or JewelryKind.EARRINGS in kinds):
         span = styles.pop(Style.SOLITAIRE)
         if not styles:
             styles[Style.STUDS] = span
-    chain = kinds.get(JewelryKind.NECKLACE)
-    if chain and JewelryKind.PENDANT in kinds and lexed.quote(*chain).lower() in _CHAINS:
-        del kinds[JewelryKind.NECKLACE]
-
-
-_CHAINS: Final = frozenset({"chain", "chains"})
 
 
 def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:

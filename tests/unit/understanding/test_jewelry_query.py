@@ -249,5 +249,27 @@ def test_words_that_name_one_piece_together_are_read_as_it(
     assert (reading.query.kind, reading.query.style) == (kind, style)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "missing"),
+    [
+        ("nose ring", JewelryKind.NOSE_PIN, None),  # a nose pin, never a finger ring
+        ("diamond nose rings in gold", JewelryKind.NOSE_PIN, None),
+        ("mangalsutra", None, "mangalsutras"),
+        ("mangal sutra under 50k", None, "mangalsutras"),
+        ("chain for husband", None, "chains"),
+        ("toe ring size 5", None, "toe rings"),  # never a finger ring either
+        ("maang tikka", None, "maang tikkas"),
+        ("pendant with chain", JewelryKind.PENDANT, None),  # its chain comes with it
+        ("tennis chain", JewelryKind.NECKLACE, None),
+    ],
+)
+def test_pieces_not_in_the_range_are_named_never_read_as_another(
+    text: str, kind: JewelryKind | None, missing: str | None
+) -> None:
+    reading = read_jewelry_query(text)
+    assert (reading.query.kind, reading.not_in_range) == (kind, missing)
+    assert reading.says_something
+
+
 def test_two_pieces_in_one_message_are_still_asked_one_at_a_time() -> None:
     assert read_jewelry_query("ring and necklace").unclear[0].field == "piece"
