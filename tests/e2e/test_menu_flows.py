@@ -233,6 +233,22 @@ async def test_melee_stones_are_weighed_and_a_rate_is_per_carat(
     assert "is ₹9,500/ct" in dear
 
 
+async def test_a_wrong_option_or_an_unreadable_search_keeps_the_results(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2", "studs below 40000"):
+        await chat.say(text)
+    [wrong] = messages(await chat.say("add to cart -1"))
+    assert wrong == "There is no option -1 here. Please choose an option from 1 to 1."
+    for text in ("menu", "3", "+6.5 -7 EF VVS 10 cts"):
+        await chat.say(text)
+    [unread] = messages(await chat.say("-5"))
+    assert "we do not know that sieve size" in unread
+    [added] = messages(await chat.say("add to cart 1"))
+    assert "10 ct of product 1 (₹95,000) has been added" in added
+
+
 async def test_the_placing_number_sees_its_orders_and_details(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     await chat.say("Hi")

@@ -70,7 +70,10 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
         return _design_quote(copy, replace(session, shown=()))
     if (turn := _with_parts_opened(session, text)) is not None:
         return turn
-    if read_jewelry_query(text).says_something:
+    reading = read_jewelry_query(text)
+    if reading.unclear:  # nothing was searched: the pieces shown stay addable
+        return Turn(session, (_unclear(copy, reading),))
+    if reading.says_something:
         return collect(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.jewelry_results_help)
 

@@ -79,7 +79,10 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
     offer says to type *quote*."""
     if read_command(text) is Command.QUOTE:
         return _quote(copy, session, session.at(Step.MELEE_RESULTS_SHOWN))
-    if read_melee_query(text).says_something:
+    reading = read_melee_query(text)
+    if reading.unclear:  # nothing was searched: the results shown stay addable
+        return Turn(session, (_unclear(copy, reading),))
+    if reading.says_something:
         return collect(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.melee_results_help)
 

@@ -121,6 +121,21 @@ def test_add_to_cart_works_as_for_diamonds(text: str) -> None:
     assert say(SHOWN, text).effects == (AddToCart(1, SHOWN.shown[0]),)
 
 
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("add to cart -1", COPY.no_such_option.format(n=-1, count=1)),
+        ("add to cart 0", COPY.no_such_option.format(n=0, count=1)),
+        ("ring size 45", "Indian ring sizes run from 1 to 30"),
+    ],
+)
+def test_a_wrong_option_or_an_unreadable_change_keeps_the_results(text: str, reply: str) -> None:
+    turn = say(SHOWN, text)
+    assert (turn.session, turn.effects) == (SHOWN, ())  # no search: no melee "-1" sieve either
+    assert reply in turn.replies[0]
+    assert say(turn.session, "add to cart 1").effects == (AddToCart(1, SHOWN.shown[0]),)
+
+
 def test_the_cart_confirms_a_piece_with_the_jewellery_link() -> None:
     turn = BOT.step(SHOWN, CartAdded(1, AddOutcome.ADDED, ItemKind.JEWELRY))
     assert turn.replies == (

@@ -163,6 +163,22 @@ def test_without_a_quantity_the_total_waits_and_add_to_cart_asks_how_much() -> N
     assert quantity.effects == (SearchMelee(MeleeQuery(1.80, 1.90, SIEVE, carats=10)),)
 
 
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("-5", "we do not know that sieve size"),
+        ("9 mm", "melee runs from 0.7 to 3.7 mm"),
+        ("add to cart -1", COPY.no_such_option.format(n=-1, count=1)),
+    ],
+)
+def test_a_search_that_cannot_be_read_keeps_the_results_addable(text: str, reply: str) -> None:
+    shown = found(WISH, PARCEL).session
+    turn = say(shown, text)
+    assert (turn.session, turn.effects) == (shown, ())
+    assert reply in turn.replies[0]
+    assert say(turn.session, "add to cart 1").effects == (AddToCart(1, shown.shown[0]),)
+
+
 def test_add_to_cart_carries_the_asked_carats() -> None:
     session = found(WISH, PARCEL).session
     assert say(session, "add to cart 1").effects == (AddToCart(1, session.shown[0]),)
