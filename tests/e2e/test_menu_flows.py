@@ -75,6 +75,18 @@ async def test_jewellery_by_type_metal_and_budget_into_the_cart(
     assert "Halo Ring in 18K Rose Gold, size 14 | ₹58,000" in cart
 
 
+async def test_a_budget_before_the_metal_keeps_dearer_pieces_out(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2"):
+        await chat.say(text)
+    [found] = messages(await chat.say("ring under 50k rose gold"))
+    assert "(ring · rose gold · up to ₹50,000)" in found
+    assert "R14RG" in found  # ₹49,000
+    assert "R18RG" not in found  # ₹58,000: over the budget
+
+
 async def test_a_ring_made_in_one_size_goes_in_the_cart_in_that_size(
     chat: Chat, runtime: Runtime
 ) -> None:
@@ -114,6 +126,25 @@ async def test_a_piece_not_in_stock_becomes_a_bespoke_design_quote(
         "necklace",
         "platinum",
     )
+
+
+async def test_a_piece_not_in_the_range_is_said_and_quoted_never_swapped(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    await chat.say("Hi")
+    [offer] = messages(await chat.say("mangalsutra under 50k"))  # at the menu
+    assert offer.startswith("We don’t have mangalsutras in our range")
+    assert "Here are some" not in offer
+    await chat.say("yes")
+    await chat.say("black beads with a small solitaire")
+    async with runtime.engine.connect() as conn:
+        rows = (await conn.execute(select(quotes))).all()
+    assert [r.request_text for r in rows] == [
+        "mangalsutra under 50k / black beads with a small solitaire"
+    ]
+    spec = json.loads(rows[0].spec_json)
+    assert (spec["quote"], spec["kind"], spec["budget_max_inr"]) == ("jewelry design", None, 50_000)
 
 
 async def test_a_melee_budget_below_the_stock_names_its_lowest_price(
@@ -175,6 +206,49 @@ async def test_a_pointer_is_translated_through_the_size_chart(chat: Chat, runtim
     assert "+6.5 -7" in found
     [nothing] = messages(await chat.say("1.3 mm"))
     assert nothing.startswith("We have no parcel of that size")
+
+
+async def test_a_size_in_millimetres_at_melee_finds_parcels(chat: Chat, runtime: Runtime) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "3"):
+        await chat.say(text)
+    [found] = messages(await chat.say("need size 1.8mm 10 cts"))
+    assert found.startswith("Melee parcels for 1.8 mm · 10 ct:")
+    assert "10 ct × ₹9,500/ct = ₹95,000" in found
+
+
+async def test_melee_stones_are_weighed_and_a_rate_is_per_carat(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "3"):
+        await chat.say(text)
+    [found] = messages(await chat.say("+6.5 -7 EF VVS 100 pcs"))
+    assert found.startswith(
+        "Melee parcels for +6.5 -7 (1.80–1.90 mm) · EF VVS · 100 stones ≈ 2.5 ct:"
+    )
+    assert "2.5 ct × ₹9,500/ct = ₹23,750" in found
+    [added] = messages(await chat.say("add to cart 1"))
+    assert "2.5 ct of product 1 (₹23,750) has been added" in added
+    [dear] = messages(await chat.say("rate 9000"))  # per carat, not ₹9,000 in all
+    assert "our lowest price for +6.5 -7 (1.80–1.90 mm) · EF VVS · 100 stones ≈ 2.5 ct" in dear
+    assert "is ₹9,500/ct" in dear
+
+
+async def test_a_wrong_option_or_an_unreadable_search_keeps_the_results(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2", "studs below 40000"):
+        await chat.say(text)
+    [wrong] = messages(await chat.say("add to cart -1"))
+    assert wrong == "There is no option -1 here. Please choose an option from 1 to 1."
+    for text in ("menu", "3", "+6.5 -7 EF VVS 10 cts"):
+        await chat.say(text)
+    [unread] = messages(await chat.say("-5"))
+    assert "we do not know that sieve size" in unread
+    [added] = messages(await chat.say("add to cart 1"))
+    assert "10 ct of product 1 (₹95,000) has been added" in added
 
 
 async def test_the_placing_number_sees_its_orders_and_details(chat: Chat, runtime: Runtime) -> None:

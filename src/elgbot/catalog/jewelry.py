@@ -165,11 +165,28 @@ KIND_WORDS: Final[dict[str, JewelryKind]] = {
     ),
     **dict.fromkeys(["pendant", "pendants", "pendent", "locket", "lockets"], JewelryKind.PENDANT),
     **dict.fromkeys(
-        ["necklace", "necklaces", "neckless", "necklase", "haar", "mangalsutra", "chain", "chains"],
-        JewelryKind.NECKLACE,
+        ["necklace", "necklaces", "neckless", "necklase", "haar"], JewelryKind.NECKLACE
     ),
     **dict.fromkeys(["bracelet", "bracelets", "braclet", "breslet"], JewelryKind.BRACELET),
-    **dict.fromkeys(["nose pin", "nose pins", "nosepin", "nose stud"], JewelryKind.NOSE_PIN),
+    **dict.fromkeys(
+        ["nose pin", "nose pins", "nosepin", "nosepins", "nose stud", "nose studs"],
+        JewelryKind.NOSE_PIN,
+    ),
+    # What most customers call a nose pin.
+    **dict.fromkeys(["nose ring", "nose rings", "nosering"], JewelryKind.NOSE_PIN),
+}
+# Pieces customers ask for that no kind of the range is: the bot says so and offers a
+# bespoke design, never another piece ("mangalsutra" is not a tennis necklace). Each names
+# the pieces in the reply. A word leaves here once the range has such pieces as a kind.
+NOT_IN_RANGE: Final[dict[str, str]] = {
+    **dict.fromkeys(["mangalsutra", "mangalsutras", "mangal sutra", "mangalsutr"], "mangalsutras"),
+    **dict.fromkeys(["chain", "chains"], "chains"),  # a pendant's chain comes with it
+    **dict.fromkeys(["anklet", "anklets", "payal", "payals"], "anklets"),
+    **dict.fromkeys(["toe ring", "toe rings", "bichiya", "bichhiya"], "toe rings"),
+    **dict.fromkeys(["maang tikka", "mang tikka", "maangtikka"], "maang tikkas"),
+    **dict.fromkeys(["jhumka", "jhumkas", "jhumki", "jhumkis"], "jhumkas"),
+    **dict.fromkeys(["brooch", "brooches"], "brooches"),
+    **dict.fromkeys(["cufflink", "cufflinks", "cuff links"], "cufflinks"),
 }
 STYLE_WORDS: Final[dict[str, Style]] = {
     **dict.fromkeys(["solitaire", "solitaires"], Style.SOLITAIRE),

@@ -60,6 +60,12 @@ _CLARITY_GRADES: Final = frozenset(
 )
 _WORDS: Final = re.compile(r"[a-z]+|\d+")
 _KNOWN_TYPES: Final = ", ".join(k.value for k in JewelryKind)
+# Suppliers' types that are necklaces to the catalog, though a customer asking for one by
+# that name hears it is not in the range (NOT_IN_RANGE): feeds that list them still load.
+_TYPE_WORDS: Final = {
+    **KIND_WORDS,
+    **dict.fromkeys(["mangalsutra", "chain", "chains"], JewelryKind.NECKLACE),
+}
 
 
 def read_jewelry(stream: TextIO) -> Iterator[Piece | Rejection]:
@@ -106,7 +112,7 @@ def _meanings(text: str) -> tuple[JewelryKind | None, Style | None]:
     kind = style = None
     for index, word in enumerate(words):
         pair = f"{word} {words[index + 1]}" if index + 1 < len(words) else ""
-        kind = kind or KIND_WORDS.get(pair) or KIND_WORDS.get(word)
+        kind = kind or _TYPE_WORDS.get(pair) or _TYPE_WORDS.get(word)
         style = style or STYLE_WORDS.get(pair) or STYLE_WORDS.get(word)
     return kind, style
 

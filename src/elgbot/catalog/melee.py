@@ -108,6 +108,9 @@ class MeleeQuery:
     carats: float | None = None
     budget_inr: int | None = None  # the most to spend: in all, or per carat
     budget_per_carat: bool = False
+    # A quantity asked as a count ("100 pcs"); `carats` is then its weight by the size
+    # chart, or None while the size is unknown or a mix of chart sizes.
+    stones: int | None = None
 
     @property
     def is_empty(self) -> bool:

@@ -55,6 +55,7 @@ SIEVE_SIZES: Final = (
 )
 # The standard size tolerance of a parcel.
 MM_TOLERANCE: Final = 0.1
+_EPSILON: Final = 1e-6  # millimetres are floats: 1.30 must meet 1.30
 # Beyond the chart's largest size a stone is sold on its own (Lab Diamonds), not by parcel.
 LARGEST_MELEE_CARAT: Final = 0.2
 _SIEVE: Final = re.compile(
@@ -110,3 +111,20 @@ def size_for_carat(carat_per_stone: float) -> SieveSize:
 def size_for_mm(mm_from: float, mm_to: float) -> SieveSize | None:
     """The chart's size with exactly these millimetres, if any."""
     return next((s for s in SIEVE_SIZES if (s.mm_from, s.mm_to) == (mm_from, mm_to)), None)
+
+
+def size_within(mm_from: float, mm_to: float) -> SieveSize | None:
+    """The one chart size these millimetres name, to weigh a count of stones: a figure
+    ("1.3 mm") is the nearest size (on the edge of two, the heavier, so the carats cover
+    the stones); a range only when it holds one size ("+6.5 -7"), not a mix ("1-1.5 mm")."""
+    if mm_to - mm_from > _EPSILON:
+        inside = [
+            s for s in SIEVE_SIZES if min(mm_to, s.mm_to) - max(mm_from, s.mm_from) > _EPSILON
+        ]
+        return inside[0] if len(inside) == 1 else None
+    near = [s for s in SIEVE_SIZES if s.mm_from - MM_TOLERANCE <= mm_from <= s.mm_to + MM_TOLERANCE]
+    return min(near, key=lambda s: (_distance(s, mm_from), -s.carat_per_stone), default=None)
+
+
+def _distance(size: SieveSize, mm: float) -> float:
+    return round(abs((size.mm_from + size.mm_to) / 2 - mm), 3)

@@ -268,6 +268,12 @@ class Copy:
         "We couldn’t find a piece like that in stock. Our designers can make it for you.\n"
         'Would you like a custom quote for a bespoke design? Type "Quote" or "Yes" to proceed.'
     )
+    # A piece the range has no kind for ("mangalsutra"): said, with the same quote offer.
+    jewelry_not_in_range: str = (
+        "We don’t have {pieces} in our range, but our designers can make one for you.\n"
+        'Would you like a custom quote for a bespoke design? Type "Quote" or "Yes" to proceed.'
+        "\nOr tell me another piece (e.g. a pendant or a tennis necklace)."
+    )
     design_question_again: str = (
         'Type "Quote" or "Yes" for a bespoke design quote, "No" to search again, or *menu* for '
         "all options."
@@ -316,7 +322,7 @@ class Copy:
         "Please send the size, quality and quantity:\n"
         "• size: sieve (+6.5 -7), millimetres (1.3 mm) or pointer (2 pointer)\n"
         "• quality: e.g. EF VVS or GH VS-SI\n"
-        "• quantity: e.g. 10 cts\n"
+        "• quantity: e.g. 10 cts, or 100 pcs\n"
         "• budget, if you have one: e.g. under 1 lakh, or 12000/ct\n"
         "\n"
         "(Example: +6.5 -7 EF VVS 10 carats)"
@@ -337,6 +343,11 @@ class Copy:
         "Type *quote* and our team will source the other {missing} ct."
     )
     melee_quantity_hint: str = "Tell me how many carats you need (e.g. 10 cts) to see the total."
+    # Stones of a mix of chart sizes ("1-1.5 mm 100 pcs") have no one weight to convert.
+    melee_stones_need_carats: str = (
+        "Melee is sold by the carat, and {stones} stones of a mix of sizes have no one weight: "
+        "tell me how many carats you need (e.g. 2 cts) to see the total."
+    )
     melee_budget_buys: str = "   {budget} buys {carats} ct of this parcel"
     melee_lowest_price: str = (
         "Nothing fits that budget: our lowest price for {wish} is {price}. "

@@ -47,9 +47,20 @@ def collect(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(session.at(Step.COLLECT_JEWELRY), (_unclear(copy, reading),))
     if not reading.says_something:
         return question_or(session.at(Step.COLLECT_JEWELRY), text, copy.jewelry_not_understood)
+    if reading.not_in_range is not None:
+        return _not_in_range(copy, session, reading, text)
     query = merge(session.jewelry, reading.query)
     known = replace(session, jewelry=query, spec_text=_joined(session.spec_text, text))
     return Turn(known.at(Step.COLLECT_JEWELRY), effects=(SearchJewelry(query),))
+
+
+def _not_in_range(copy: Copy, session: Session, reading: JewelryReading, text: str) -> Turn:
+    """ "mangalsutra under 50k": said to be no piece of the range, never answered with
+    another piece; a bespoke design is offered as when nothing in stock fits. The quote
+    files these words, and what else they said (a budget), not the earlier search."""
+    offered = replace(session, jewelry=reading.query, spec_text=text, shown=())
+    reply = copy.jewelry_not_in_range.format(pieces=reading.not_in_range)
+    return Turn(offered.at(Step.DESIGN_SUGGESTION), (reply,))
 
 
 def on_results(copy: Copy, session: Session, text: str) -> Turn:
@@ -59,7 +70,10 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
         return _design_quote(copy, replace(session, shown=()))
     if (turn := _with_parts_opened(session, text)) is not None:
         return turn
-    if read_jewelry_query(text).says_something:
+    reading = read_jewelry_query(text)
+    if reading.unclear:  # nothing was searched: the pieces shown stay addable
+        return Turn(session, (_unclear(copy, reading),))
+    if reading.says_something:
         return collect(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.jewelry_results_help)
 

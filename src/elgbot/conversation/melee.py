@@ -79,7 +79,10 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
     offer says to type *quote*."""
     if read_command(text) is Command.QUOTE:
         return _quote(copy, session, session.at(Step.MELEE_RESULTS_SHOWN))
-    if read_melee_query(text).says_something:
+    reading = read_melee_query(text)
+    if reading.unclear:  # nothing was searched: the results shown stay addable
+        return Turn(session, (_unclear(copy, reading),))
+    if reading.says_something:
         return collect(copy, replace(session, shown=()), text)
     return question_or(session, text, copy.melee_results_help)
 
@@ -116,7 +119,9 @@ def results(copy: Copy, query: MeleeQuery, parcels: Sequence[Parcel], start: int
     for n, parcel in enumerate(parcels, start=start):
         lines.extend(_parcel_lines(copy, n, parcel, query))
     lines.append("")
-    if query.carats is None:
+    if query.carats is None and query.stones is not None:  # a mix of sizes has no one weight
+        lines.append(copy.melee_stones_need_carats.format(stones=query.stones))
+    elif query.carats is None:
         lines.append(copy.melee_quantity_hint)
     lines.append(copy.melee_results_footer.replace("{first}", str(start)))
     return "\n".join(lines)
@@ -130,14 +135,22 @@ def parcel_title(parcel: Parcel, carats: float | None = None) -> str:
 
 
 def describe(query: MeleeQuery) -> str:
-    """'+6.5 -7 (1.80–1.90 mm) · EF VVS · 10 ct · up to ₹1,00,000'."""
-    quantity = f"{carat_text(query.carats)} ct" if query.carats else ""
+    """'+6.5 -7 (1.80–1.90 mm) · EF VVS · 10 ct · up to ₹1,00,000'; a count of stones says
+    what it weighs ('100 stones ≈ 1 ct')."""
+    quantity = _quantity(query)
     budget = ""
     if query.budget_inr is not None:
         per = "/ct" if query.budget_per_carat else ""
         budget = f"up to {format_inr(query.budget_inr)}{per}"
     parts = (query.size, query.band.label, quantity, budget)
     return " · ".join(p for p in parts if p) or "melee"
+
+
+def _quantity(query: MeleeQuery) -> str:
+    carats = f"{carat_text(query.carats)} ct" if query.carats else ""
+    if query.stones is None:
+        return carats
+    return f"{query.stones} stones ≈ {carats}" if carats else f"{query.stones} stones"
 
 
 def _parcel_lines(copy: Copy, n: int, parcel: Parcel, query: MeleeQuery) -> list[str]:

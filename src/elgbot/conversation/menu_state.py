@@ -64,6 +64,7 @@ def melee_to_dict(query: MeleeQuery) -> dict[str, Any]:
         "carats": query.carats,
         "budget_inr": query.budget_inr,
         "budget_per_carat": query.budget_per_carat,
+        "stones": query.stones,
     }
 
 
@@ -79,6 +80,7 @@ def melee_from_dict(data: dict[str, Any]) -> MeleeQuery:
         carats=_float(data.get("carats")),
         budget_inr=_int(data.get("budget_inr")),
         budget_per_carat=bool(data.get("budget_per_carat", False)),
+        stones=_int(data.get("stones")),
     )
 
 

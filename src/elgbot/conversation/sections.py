@@ -65,8 +65,11 @@ NAMED: Final = frozenset(
 
 def search_at_the_menu(copy: Copy, session: Session, text: str) -> Turn | None:
     """ "studs below 40000" or "+6.5 -7 EF VVS" at the menu: no need for "2" or "3" first.
-    A piece needs one more thing (metal, budget, size): "drop" alone is not enough."""
+    A piece needs one more thing (metal, budget, size): "drop" alone is not enough. A piece
+    not in the range ("mangalsutra") is answered there, never read as a stone's budget."""
     piece = read_jewelry_query(text)
+    if piece.not_in_range is not None and not piece.unclear:
+        return _jewelry(copy, session, text)
     if piece.query.kind is not None and _more_than_a_piece(piece) and not piece.unclear:
         return _jewelry(copy, session, text)
     parcel = read_melee_query(text)
@@ -120,10 +123,12 @@ def _melee_by_name(text: str, wish: JewelryReading) -> bool:
 
 
 def a_piece(text: str, wish: JewelryReading) -> bool:
-    """ "earrings", "studs below 40000": a piece by name, or a piece and a metal, etc."""
+    """ "earrings", "studs below 40000": a piece by name, or a piece and a metal, etc.; or
+    one not in the range ("mangalsutra"), which Lab Jewelry answers."""
     if wish.unclear:
         return False
-    return names_a_piece(text) or (wish.query.kind is not None and _more_than_a_piece(wish))
+    named = names_a_piece(text) or wish.not_in_range is not None
+    return named or (wish.query.kind is not None and _more_than_a_piece(wish))
 
 
 def _loose_stone(text: str, spec: DiamondSpec, wish: JewelryReading, parcel: MeleeReading) -> bool:

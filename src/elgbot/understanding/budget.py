@@ -38,6 +38,8 @@ _FOREIGN: Final = frozenset(
 _IN_RUPEES: Final = (
     "our prices are in Indian rupees, so please send your budget in ₹ (e.g. ₹1,00,000)"
 )
+# Words after a figure that begin another phrase, so they count nothing ("75000 for her").
+_PHRASE_STARTS: Final = frozenset({"for", "in", "with", "please", "pls", "plz"})
 _UNSURE: Final = "is this your budget? please write it like ₹50,000 or 50k"
 _TWO_BUDGETS: Final = "more than one budget was given"
 _CONTRADICTION: Final = "the lower and upper budget contradict each other"
@@ -121,7 +123,7 @@ def _phrase_at(
     end = after.end if after.end >= 0 else last
     if (foreign := _in_another_currency(tokens, start, end, first.first, last)) is not None:
         return foreign
-    kind = _kind(tokens, first, second, before, after, spec_words)
+    kind = _kind(tokens, first, second, before, after, spec_words, claimed)
     if kind is None:
         return None
     if kind is _Kind.UNSURE and bare_is_budget:
@@ -192,6 +194,7 @@ def _kind(
     before: Context,
     after: Context,
     spec_words: Collection[int],
+    claimed: Collection[int],
 ) -> _Kind | None:
     amounts = (first,) if second is None else (first, second)
     if any(a.signalled for a in amounts) or before.money or after.money:
@@ -202,20 +205,26 @@ def _kind(
         return _Kind.BUDGET if large else (_Kind.VAGUE if compared else None)
     if second is not None:
         return _Kind.UNSURE if large else None
-    price_like = _looks_like_a_price(tokens, first, spec_words)
+    price_like = _looks_like_a_price(tokens, first, spec_words, claimed)
     price_like = price_like and not _next_to_a_figure(tokens, first)
     return _Kind.UNSURE if price_like else None
 
 
 def _looks_like_a_price(
-    tokens: Sequence[Token], amount: Amount, spec_words: Collection[int]
+    tokens: Sequence[Token], amount: Amount, spec_words: Collection[int], claimed: Collection[int]
 ) -> bool:
-    """A bare whole figure of 4-9 digits not followed by a word ("50000", not "5000 pcs"),
-    unless that word is a grade or shape (`spec_words`)."""
+    """A bare whole figure of 4-9 digits not followed by a word that could count it
+    ("50000", not "5000 pcs"). A grade or shape (`spec_words`), a word another reader
+    claimed ("75000 size 12") or one that starts a phrase ("75000 for my wife") counts
+    nothing."""
     digits = tokens[amount.first].text.replace(",", "")
     follower = amount.last + 1
     followed = (
-        follower < len(tokens) and tokens[follower].kind is Kind.WORD and follower not in spec_words
+        follower < len(tokens)
+        and tokens[follower].kind is Kind.WORD
+        and follower not in spec_words
+        and follower not in claimed
+        and tokens[follower].text not in _PHRASE_STARTS
     )
     labelled = any(text_at(tokens, amount.first - k) in _LABELS for k in (1, 2, 3))
     return digits.isdigit() and 4 <= len(digits) <= 9 and not (followed or labelled)

@@ -88,7 +88,7 @@ _FUZZY: Final = [w for w in _WORDS if len(w) >= 4]
 
 _ADD_TO_CART = re.compile(
     r"^(?:please\s+)?(?:add(?:\s+(?:it|item|option|no\.?|number))?(?:\s+to(?:\s+(?:my|the))?\s+cart)?"
-    r"|cart|buy|select|choose)\s*(?:option|item|no\.?|number|#)?\s*(\d{1,3})"
+    r"|cart|buy|select|choose)\s*(?:option|item|no\.?|number|#)?\s*(?::\s*|-\s+)?(-?\d{1,3})"
     r"(?:\s+(?:to|in)(?:\s+(?:my|the))?\s+cart)?(?:\s+(?:please|pls|plz))?$"
 )
 # "add to cart 1, 3", "add 2 and 4", "buy 1 & 2": several options in one message.
@@ -170,7 +170,9 @@ def opens_a_chat(text: str, *, greeted_first: bool = True) -> bool:
 
 
 def read_add_to_cart(text: str) -> int | None:
-    """The option number in 'add to cart 1', 'add 2', 'buy #3'; None otherwise."""
+    """The option number in 'add to cart 1', 'add 2', 'buy #3', 'add to cart - 1'; None
+    otherwise. A sign is kept ('add to cart -1'), so the reply says there is no such
+    option: read as anything else, "-1" is a melee sieve."""
     match = _ADD_TO_CART.match(_numbered(normalise(text)))
     return int(match.group(1)) if match else None
 

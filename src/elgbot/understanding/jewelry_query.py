@@ -23,6 +23,7 @@ from elgbot.catalog.jewelry import (
     GOLD_KARATS,
     KIND_WORDS,
     MATERIAL_WORDS,
+    NOT_IN_RANGE,
     RING_SIZES,
     STYLE_KIND,
     STYLE_WORDS,
@@ -36,12 +37,15 @@ from elgbot.catalog.jewelry import (
 from elgbot.understanding.budget import read_budget
 from elgbot.understanding.carat import read_carats
 from elgbot.understanding.lexer import Kind, Lexed, Token, lex, text_at
+from elgbot.understanding.money import MONEY_BEFORE
 from elgbot.understanding.unclear import Unclear
 from elgbot.understanding.words import close_to, normalise
 
 _ENGAGEMENT: Final = frozenset({"engagement", "engagment", "engagemnt", "proposal", "sagai"})
 _SIZE_WORDS: Final = frozenset({"size", "sz", "sizes"})
 _SIZE_FILLERS: Final = frozenset({":", "-", "no", "number", "#", "of", "is"})
+_MM: Final = frozenset({"mm", "millimeter", "millimeters", "millimetre", "millimetres"})
+_RANGE: Final = frozenset({"-", "to"})
 _KARAT_UNITS: Final = frozenset({"k", "kt", "kts", "karat", "karats", "krt", "kr"})
 # "18 carat gold" is how many Indians say 18 karat; only next to a metal word, since
 # "1 carat ring" is a stone's weight.
@@ -49,11 +53,6 @@ _CARAT_UNITS: Final = frozenset({"ct", "carat", "carats", "c"})
 _GOLD: Final = frozenset(w for w, m in MATERIAL_WORDS.items() if m is Material.GOLD)
 _METAL_WORDS: Final = _GOLD | frozenset(COLOR_WORDS)
 _TWO: Final = frozenset({"two", "dual"})
-# Words before a figure that make it money ("under 18k"), never a karat.
-_MONEY_BEFORE: Final = frozenset(
-    {"under", "below", "upto", "within", "budget", "max", "maximum", "around", "about"}
-    | {"above", "over", "rs", "inr", "₹", "price", "than", "to", "-", "between", "and"}
-)
 # Colours that are clear on their own; "white" and "red" also describe stones.
 _LONE_COLORS: Final = frozenset({"rose", "yellow", "pink"})
 _ONE_METAL: Final = "please name one metal (e.g. 18K rose gold, or platinum)"
@@ -72,16 +71,18 @@ _SINGLE_WORDS: Final = [p[0] for p in _PHRASES if len(p) == 1 and len(p[0]) >= 5
 class JewelryReading:
     query: JewelryQuery
     unclear: tuple[Unclear, ...] = ()
+    not_in_range: str | None = None  # "mangalsutras": asked for, but no kind of the range
 
     @property
     def says_something(self) -> bool:
-        return not self.query.is_empty or bool(self.unclear)
+        return not self.query.is_empty or bool(self.unclear) or self.not_in_range is not None
 
 
 def read_jewelry_query(text: str) -> JewelryReading:
     lexed = lex(text)
     taken: set[int] = set()
     unclear: list[Unclear] = []
+    _millimetres(lexed.tokens, taken)
     size = _ring_size(lexed, taken, unclear)
     metal = _metal(lexed, taken, unclear)
     # After the metal, which has claimed "18 carat gold": what is left with a unit is the
@@ -90,10 +91,14 @@ def read_jewelry_query(text: str) -> JewelryReading:
     taken.update(carats.indices)
     unclear.extend(carats.unclear)
     engagement = any(token.text in _ENGAGEMENT for token in lexed.tokens)
+    missing = _not_in_range(lexed.tokens, taken)  # before "ring" in "toe ring" is a ring
     kind, style = _kind_and_style(lexed, taken, unclear)
+    if missing == _CHAINS and (kind is JewelryKind.PENDANT or style is Style.TENNIS):
+        missing = None  # "pendant with chain", "tennis chain": pieces of the range
+        kind = kind or JewelryKind.NECKLACE
     budget = read_budget(lexed, frozenset(taken), bare_is_budget=True)
     unclear.extend(budget.unclear)
-    if (size is not None or engagement) and kind is None:
+    if (size is not None or engagement) and kind is None and missing is None:
         kind = JewelryKind.RING  # only rings are asked for by size, or for an engagement
     query = JewelryQuery(
         kind,
@@ -106,7 +111,7 @@ def read_jewelry_query(text: str) -> JewelryReading:
         carats.high,
         engagement=engagement and kind is JewelryKind.RING,
     )
-    return JewelryReading(query, tuple(unclear))
+    return JewelryReading(query, tuple(unclear), missing)
 
 
 _PIECE_STYLE_WORDS: Final = frozenset(
@@ -125,6 +130,22 @@ def names_a_piece(text: str) -> bool:
     )
 
 
+# ---- pieces not in the range -------------------------------------------------------------
+_MISSING: Final = {tuple(p.split()): name for p, name in NOT_IN_RANGE.items()}
+_CHAINS: Final = NOT_IN_RANGE["chain"]
+
+
+def _not_in_range(tokens: Sequence[Token], taken: set[int]) -> str | None:
+    """The first piece named that the range has no kind for, its words claimed."""
+    for index in range(len(tokens)):
+        for length in (2, 1):
+            phrase = tuple(text_at(tokens, index + k) for k in range(length))
+            if phrase in _MISSING and not taken & set(range(index, index + length)):
+                taken.update(range(index, index + length))
+                return _MISSING[phrase]
+    return None
+
+
 # ---- ring size ------------------------------------------------------------------------------
 def _ring_size(lexed: Lexed, taken: set[int], unclear: list[Unclear]) -> float | None:
     tokens = lexed.tokens
@@ -134,11 +155,23 @@ def _ring_size(lexed: Lexed, taken: set[int], unclear: list[Unclear]) -> float |
         at = index + 1
         while text_at(tokens, at) in _SIZE_FILLERS:
             at += 1
-        if _is_number(tokens, at):
+        if _is_number(tokens, at) and at not in taken:
             return _size(lexed, (index, at), taken, unclear)
-        if _is_number(tokens, index - 1):  # "14 size"
+        if _is_number(tokens, index - 1) and index - 1 not in taken:  # "14 size"
             return _size(lexed, (index - 1, index), taken, unclear)
     return None
+
+
+def _millimetres(tokens: Sequence[Token], taken: set[int]) -> None:
+    """Claims "1.2mm" and "1-1.5 mm": a melee stone's size or a band's width, never a ring
+    size (which has no unit), a weight or a price."""
+    for index, token in enumerate(tokens):
+        if token.text not in _MM or not _is_number(tokens, index - 1):
+            continue
+        first = index - 1
+        if text_at(tokens, first - 1) in _RANGE and _is_number(tokens, first - 2):
+            first -= 2
+        taken.update(range(first, index + 1))
 
 
 def _size(
@@ -199,7 +232,7 @@ def _karat_at(tokens: Sequence[Token], index: int, parts: _MetalParts) -> int:
     if figure.kind is not Kind.NUM or figure.number is None or figure.is_decimal:
         return 0
     karat, unit = int(figure.number), text_at(tokens, index + 1)
-    if karat not in GOLD_KARATS or text_at(tokens, index - 1) in _MONEY_BEFORE:
+    if karat not in GOLD_KARATS or text_at(tokens, index - 1) in MONEY_BEFORE:
         return 0
     code = GOLD_CODES.get(unit[1:]) if unit.startswith("k") else None
     metal_next = text_at(tokens, index + 2) in _METAL_WORDS
@@ -278,7 +311,7 @@ def _resolve(
     styles: dict[Style, tuple[int, int]],
     unclear: list[Unclear],
 ) -> tuple[JewelryKind | None, Style | None]:
-    _one_piece(lexed, kinds, styles)
+    _one_piece(kinds, styles)
     implied = {k for s in styles if (k := STYLE_KIND[s]) is not None}
     all_kinds = set(kinds) | implied
     if len(all_kinds) > 1 or len(styles) > 1:
@@ -289,20 +322,14 @@ def _resolve(
 
 
 def _one_piece(
-    lexed: Lexed, kinds: dict[JewelryKind, tuple[int, int]], styles: dict[Style, tuple[int, int]]
+    kinds: dict[JewelryKind, tuple[int, int]], styles: dict[Style, tuple[int, int]]
 ) -> None:
     """Words that name one piece together: "solitaire studs" and "solitaire earrings" are
-    studs, a "pendant with chain" is a pendant."""
+    studs."""
     if Style.SOLITAIRE in styles and (len(styles) > 1 or JewelryKind.EARRINGS in kinds):
         span = styles.pop(Style.SOLITAIRE)
         if not styles:
             styles[Style.STUDS] = span
-    chain = kinds.get(JewelryKind.NECKLACE)
-    if chain and JewelryKind.PENDANT in kinds and lexed.quote(*chain).lower() in _CHAINS:
-        del kinds[JewelryKind.NECKLACE]
-
-
-_CHAINS: Final = frozenset({"chain", "chains"})
 
 
 def merge(old: JewelryQuery, new: JewelryQuery) -> JewelryQuery:

@@ -3,8 +3,9 @@
 Size by sieve ("+6.5 -7", "-0000", "sieve 6.5-7"), by millimetres ("1.3 mm", "1.3-1.5mm"),
 or by weight per stone ("2 pointer", "0.02 ct each"), translated through the size chart;
 quality as a band ("EF VVS", "GH VS-SI", "D-F VVS-VS"); quantity in carats ("10 carats",
-"10 cts"). A carat figure below the chart's largest stone (0.2 ct) is a weight per stone,
-not a quantity: nobody buys a parcel of a few stones by carat.
+"10 cts") or stones ("100 pcs", weighed by the chart once the size is known). A carat
+figure below the chart's largest stone (0.2 ct) is a weight per stone, not a quantity:
+nobody buys a parcel of a few stones by carat. "rate 12000" is the trade's price per carat.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from elgbot.catalog.melee_sizes import (
     MM_TOLERANCE,
     parse_sieve,
     size_for_carat,
+    size_within,
     sizes_between,
 )
 from elgbot.understanding.budget import read_budget
@@ -43,6 +45,11 @@ _PER: Final = frozenset({"per", "/", "a", "each"})  # "20k per carat", "15000/ct
 _EACH: Final = frozenset({"each", "per", "/", "a"})  # "0.02 ct each", "per stone", "a stone"
 _SIEVE_NAMES: Final = frozenset({"sieve", "sieves", "chalni"})
 _SIEVE_WORDS: Final = _SIEVE_NAMES | {"size"}
+_STONES: Final = frozenset({"pcs", "pc", "piece", "pieces", "stone", "stones", "nos"})
+# "rate 12000": in the trade a rate is always per carat (Hindi "bhav").
+_RATE: Final = frozenset({"rate", "rates", "bhav"})
+_RATE_FILLERS: Final = frozenset({":", "-", "=", "is", "of", "at"})
+_MOST_STONES: Final = 1_000_000
 _RANGE: Final = frozenset({"-", "to"})
 _CLARITY_WORDS: Final = frozenset(
     {"vvs", "vs", "si", "vvs1", "vvs2", "vs1", "vs2", "si1", "si2", "si3", "i1", "i2", "i3"}
@@ -58,6 +65,7 @@ _MM_OUT: Final = "melee runs from 0.7 to 3.7 mm"
 _TOO_SMALL: Final = "that is smaller than any melee (from 0.0033 ct, 0.7 mm)"
 _TOO_MUCH: Final = "please ask for 0.2 to 10,000 carats"
 _TWO_SIZES: Final = "please ask for one size at a time"
+_STONE_COUNT: Final = "please send a whole number of stones (e.g. 100 pcs), or the carats"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,7 @@ class _Reading:
     taken: set[int]
     unclear: list[Unclear]
     sizes: list[_Size]
+    stones: int | None = None
 
     def claim(self, first: int, last: int) -> None:
         self.taken.update(range(first, last + 1))
@@ -122,8 +131,20 @@ def read_melee_query(text: str) -> MeleeReading:
         carats=carats,
         budget_inr=budget,
         budget_per_carat=per_carat,
+        stones=reading.stones if carats is None else None,  # carats said outright win
     )
-    return MeleeReading(query, tuple(reading.unclear))
+    return MeleeReading(weighed(query), tuple(reading.unclear))
+
+
+def weighed(query: MeleeQuery) -> MeleeQuery:
+    """A count of stones as carats by the size chart, once the size is one chart size."""
+    if query.stones is None:
+        return query
+    size = None
+    if query.mm_from is not None and query.mm_to is not None:
+        size = size_within(query.mm_from, query.mm_to)
+    carats = None if size is None else max(0.01, round(query.stones * size.carat_per_stone, 2))
+    return replace(query, carats=carats)
 
 
 # ---- size -------------------------------------------------------------------------------------
@@ -210,7 +231,17 @@ def _weights(reading: _Reading) -> float | None:
             _per_stone(reading, index, min(last, len(tokens) - 1), figure, f"{figure} ct per stone")
         elif unit in _CARAT:
             quantity = _quantity(reading, index, unit_at, figure) or quantity
+        elif unit in _STONES:
+            _count(reading, index, unit_at, figure)
     return quantity
+
+
+def _count(reading: _Reading, first: int, last: int, stones: Decimal) -> None:
+    if stones != stones.to_integral_value() or not 1 <= stones <= _MOST_STONES:
+        reading.problem("quantity", first, last, _STONE_COUNT)
+        return
+    reading.claim(first, last)
+    reading.stones = int(stones)
 
 
 def _per_stone(reading: _Reading, first: int, last: int, carat: Decimal, said: str) -> None:
@@ -313,6 +344,11 @@ def _budget(reading: _Reading) -> tuple[int | None, bool]:
 
 
 def _price_per_carat(reading: _Reading) -> int | None:
+    found = _amount_per_carat(reading)
+    return found if found is not None else _rate(reading)
+
+
+def _amount_per_carat(reading: _Reading) -> int | None:
     tokens = reading.lexed.tokens
     for per in range(1, len(tokens) - 1):
         if tokens[per].text not in _PER or text_at(tokens, per + 1) not in _CARAT:
@@ -321,12 +357,32 @@ def _price_per_carat(reading: _Reading) -> int | None:
             amount = read_amount(tokens, start)
             if amount is None or amount.last != per - 1 or reading.taken & {start, per - 1}:
                 continue
-            if problem := budget_problem(amount.inr):
-                reading.problem("budget", start, per + 1, problem)
-                return None
-            reading.claim(start, per + 1)
-            return amount.inr
+            return _priced(reading, start, per + 1, amount.inr)
     return None
+
+
+def _rate(reading: _Reading) -> int | None:
+    """ "rate 12000", "rate: 12k": a price per carat."""
+    tokens = reading.lexed.tokens
+    for index, token in enumerate(tokens):
+        if token.text not in _RATE or index in reading.taken:
+            continue
+        start = index + 1
+        while text_at(tokens, start) in _RATE_FILLERS:
+            start += 1
+        amount = read_amount(tokens, start)
+        if amount is None or reading.taken & set(range(start, amount.last + 1)):
+            continue
+        return _priced(reading, index, amount.last, amount.inr)
+    return None
+
+
+def _priced(reading: _Reading, first: int, last: int, inr: int) -> int | None:
+    if problem := budget_problem(inr):
+        reading.problem("budget", first, last, problem)
+        return None
+    reading.claim(first, last)
+    return inr
 
 
 # ---- helpers ----------------------------------------------------------------------------------
@@ -347,17 +403,22 @@ def _figure(tokens: Sequence[Token], index: int) -> Decimal:
 def merge(old: MeleeQuery, new: MeleeQuery) -> MeleeQuery:
     """What the customer just said wins; what they did not say is kept."""
     sized = new.mm_from is not None
-    return replace(
+    # A quantity is one answer too: in carats or in stones, the newer replaces the older.
+    counted = new.carats is not None or new.stones is not None
+    quantity = new if counted else old
+    merged = replace(
         old,
         mm_from=new.mm_from if sized else old.mm_from,
         mm_to=new.mm_to if sized else old.mm_to,
         size=new.size if sized else old.size,
         # A band is one answer too: "GH" after "EF VVS" is GH of any clarity, not GH VVS.
         band=old.band if new.band == QualityBand() else new.band,
-        carats=new.carats if new.carats is not None else old.carats,
+        carats=quantity.carats,
+        stones=quantity.stones,
         # A budget is one answer: a new one replaces the old, per carat or in all.
         budget_inr=new.budget_inr if new.budget_inr is not None else old.budget_inr,
         budget_per_carat=(
             new.budget_per_carat if new.budget_inr is not None else old.budget_per_carat
         ),
     )
+    return weighed(merged)  # stones weighed again by a new size

@@ -23,8 +23,16 @@ MULTIPLIERS: Final[dict[str, int]] = {
 }
 _PREFIXES: Final = frozenset({"₹", "rs", "inr", "rupees", "rupee", "rps"})
 _SUFFIXES: Final = frozenset({"/-", "₹", "rs", "inr", "rupees", "rupee", "rupaye", "rupay"})
-# "18k gold", "14k white gold": a metal's purity, not money.
+# "18k gold", "14k white gold": a metal's purity, not money. Only a gold karat with "k"
+# is one: "30k white gold" and "1 lakh platinum" are money.
 _METALS: Final = frozenset({"gold", "white", "yellow", "rose", "platinum", "kt", "karat"})
+_KARATS: Final = frozenset({9, 10, 14, 18, 22, 24})
+# Words before a figure that make it money ("under 18k white gold"), never a karat. Not
+# "and" or "to": "1ct and 18k gold" is a karat.
+MONEY_BEFORE: Final = frozenset(
+    {"under", "below", "upto", "within", "budget", "max", "maximum", "around", "about"}
+    | {"above", "over", "rs", "inr", "₹", "price", "than", "between"}
+)
 CURRENCY_WORDS: Final = _PREFIXES | _SUFFIXES
 
 
@@ -58,9 +66,9 @@ def _one_amount(tokens: Sequence[Token], index: int) -> Amount | None:
     if not 0 <= at < len(tokens) or tokens[at].kind is not Kind.NUM:
         return None
     figure = tokens[at]
-    multiplier, at = _multiplier(tokens, at + 1)
-    if multiplier is None or figure.number is None:
+    if figure.number is None or (not currency and _is_purity(tokens, at)):
         return None
+    multiplier, at = _multiplier(tokens, at + 1)
     last = at - 1
     for _ in range(2):  # "rs /-"
         if text_at(tokens, last + 1) not in _SUFFIXES:
@@ -81,13 +89,21 @@ def _and_smaller(tokens: Sequence[Token], amount: Amount) -> Amount:
     return Amount(Decimal(amount.inr + rest.inr), 1, amount.first, rest.last, True)
 
 
-def _multiplier(tokens: Sequence[Token], index: int) -> tuple[int | None, int]:
+def _multiplier(tokens: Sequence[Token], index: int) -> tuple[int, int]:
     multiplier = MULTIPLIERS.get(text_at(tokens, index))
-    if multiplier is None:
-        return 1, index
-    if text_at(tokens, index + 1) in _METALS:
-        return None, index
-    return multiplier, index + 1
+    return (1, index) if multiplier is None else (multiplier, index + 1)
+
+
+def _is_purity(tokens: Sequence[Token], at: int) -> bool:
+    """ "18k gold", "14 k white": a gold karat, unless a money word comes first."""
+    figure = tokens[at]
+    return (
+        text_at(tokens, at + 1) == "k"
+        and text_at(tokens, at + 2) in _METALS
+        and not figure.is_decimal
+        and figure.number in _KARATS
+        and text_at(tokens, at - 1) not in MONEY_BEFORE
+    )
 
 
 def parse_inr_amount(text: str) -> int | None:

@@ -15,7 +15,7 @@ import re
 from typing import Final
 
 from elgbot.catalog.codes import SHAPE_MISSPELLINGS, SHAPE_NAMES
-from elgbot.catalog.jewelry import KIND_WORDS, MATERIAL_WORDS, STYLE_WORDS
+from elgbot.catalog.jewelry import COLOR_WORDS, KIND_WORDS, MATERIAL_WORDS, STYLE_WORDS
 from elgbot.understanding.money import CURRENCY_WORDS
 from elgbot.understanding.words import normalise
 
@@ -53,7 +53,7 @@ def read_order_id(text: str) -> str | None:
         if word.isdigit() and before.lower() in _SHOP_WORDS:
             continue  # "ring 75000", "sieve 0000": a search, never an id
         prefixed = word.isdigit() and before.isalpha() and len(before) <= _MAX_PREFIX
-        code = prefixed and before.lower() not in _FILLERS | _MONEY_WORDS
+        code = prefixed and before.lower() not in _FILLERS | _NOT_A_CODE
         order_id = f"{before} {word}" if code else word
         alnum = sum(ch.isalnum() for ch in order_id)
         return order_id if alnum >= _MIN_CHARS and len(order_id) <= _MAX_CHARS else None
@@ -94,16 +94,25 @@ _NO_NEWS: Final = re.compile(
 # Or an order's id with a word about it ("when will ELG-10235 arrive?", "status ELG-10234"),
 # or alone: the store's ids are a short code of letters and at least four digits.
 _AN_ORDER_ID: Final = re.compile(r"(?<![\w-])([a-z]{2,5})[-/ ]?\d{4,}\b")
-# Words before a figure that make it money, not an order's code ("under 50000", "rs 5000").
+# Words before a figure that make it money, not an order's code ("under 50000", "rs 5000",
+# "rate 12000" for melee).
 _MONEY_WORDS: Final = CURRENCY_WORDS | frozenset(
     {"under", "below", "upto", "within", "above", "over", "budget", "max", "around", "about"}
-    | {"price", "only", "till", "tak", "less", "than", "for", "cost", "costs"}
+    | {"price", "only", "till", "tak", "less", "than", "for", "cost", "costs", "rate", "rates"}
+    | {"bhav"}
 )
 # Words the shop reads before a figure ("ring 75000", "oval 50000", "sieve 0000"): a
 # search with its budget or size, not an order's code of letters.
 _SHOP_WORDS: Final = frozenset(
     word
-    for name in (*KIND_WORDS, *STYLE_WORDS, *MATERIAL_WORDS, *SHAPE_NAMES, *SHAPE_MISSPELLINGS)
+    for name in (
+        *KIND_WORDS,
+        *STYLE_WORDS,
+        *MATERIAL_WORDS,
+        *COLOR_WORDS,
+        *SHAPE_NAMES,
+        *SHAPE_MISSPELLINGS,
+    )
     if " " not in name
     for word in (name, f"{name}s")
 ) | frozenset({"melee", "sieve", "sieves", "chalni", "pointer", "pointers"})

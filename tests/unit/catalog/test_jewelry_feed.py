@@ -59,6 +59,10 @@ def test_a_plain_row_needs_only_id_type_metal_and_price_and_gets_a_title() -> No
         ("Studs", "Everyday", JewelryKind.EARRINGS, Style.STUDS),
         ("Nose Pin", "Solitaire", JewelryKind.NOSE_PIN, Style.SOLITAIRE),
         ("Pendant", "Heart", JewelryKind.PENDANT, None),
+        ("Nose Ring", "Solitaire", JewelryKind.NOSE_PIN, Style.SOLITAIRE),
+        # Not asked for by customers (they hear it is not in the range), still loaded.
+        ("Chain", "Rope", JewelryKind.NECKLACE, None),
+        ("Mangalsutra", "Classic", JewelryKind.NECKLACE, None),
     ],
 )
 def test_the_type_and_title_give_kind_and_style(

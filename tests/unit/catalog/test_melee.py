@@ -25,6 +25,7 @@ from elgbot.catalog.melee_sizes import (
     parse_sieve,
     sieve_number,
     size_for_carat,
+    size_within,
     sizes_between,
 )
 
@@ -38,6 +39,25 @@ def test_the_chart_runs_in_order_of_sieve_millimetres_and_weight() -> None:
     assert [s.mm_from for s in SIEVE_SIZES] == sorted(s.mm_from for s in SIEVE_SIZES)
     weights = [s.carat_per_stone for s in SIEVE_SIZES]
     assert weights == sorted(weights)
+
+
+@pytest.mark.parametrize(
+    ("mm_from", "mm_to", "label"),
+    [
+        (1.8, 1.9, "+6.5 -7"),  # a sieve's own millimetres
+        (1.2, 1.2, "+1 -1.5"),
+        (2.0, 2.0, "+7 -7.5"),
+        (1.3, 1.3, "+2.5 -3"),  # on the edge of two sizes: the heavier
+        (1.3, 1.35, "+2.5 -3"),
+        (1.0, 1.5, None),  # a mix of sizes has no one weight
+        (5.0, 5.0, None),  # beyond the chart
+    ],
+)
+def test_millimetres_name_one_chart_size_to_weigh_stones(
+    mm_from: float, mm_to: float, label: str | None
+) -> None:
+    size = size_within(mm_from, mm_to)
+    assert (size.label if size else None) == label
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,9 @@ def test_a_session_with_jewellery_melee_and_orders_survives_its_json_form() -> N
         jewelry=JewelryQuery(
             JewelryKind.RING, ring_size=14, budget_max_inr=60_000, carat_min=1, engagement=True
         ),
-        melee=MeleeQuery(1.8, 1.9, "+6.5 -7", carats=10, budget_inr=9_000, budget_per_carat=True),
+        melee=MeleeQuery(
+            1.8, 1.9, "+6.5 -7", carats=10, budget_inr=9_000, budget_per_carat=True, stones=400
+        ),
         orders=("ELG-1",),
         shown=(
             ShownItem("RD-1", "Round 1.5ct"),

@@ -121,6 +121,21 @@ def test_add_to_cart_works_as_for_diamonds(text: str) -> None:
     assert say(SHOWN, text).effects == (AddToCart(1, SHOWN.shown[0]),)
 
 
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("add to cart -1", COPY.no_such_option.format(n=-1, count=1)),
+        ("add to cart 0", COPY.no_such_option.format(n=0, count=1)),
+        ("ring size 45", "Indian ring sizes run from 1 to 30"),
+    ],
+)
+def test_a_wrong_option_or_an_unreadable_change_keeps_the_results(text: str, reply: str) -> None:
+    turn = say(SHOWN, text)
+    assert (turn.session, turn.effects) == (SHOWN, ())  # no search: no melee "-1" sieve either
+    assert reply in turn.replies[0]
+    assert say(turn.session, "add to cart 1").effects == (AddToCart(1, SHOWN.shown[0]),)
+
+
 def test_the_cart_confirms_a_piece_with_the_jewellery_link() -> None:
     turn = BOT.step(SHOWN, CartAdded(1, AddOutcome.ADDED, ItemKind.JEWELRY))
     assert turn.replies == (
@@ -219,11 +234,59 @@ def test_a_style_word_alone_at_the_menu_is_not_taken_for_jewellery(text: str) ->
     assert say(Session(), text).session.step is not Step.COLLECT_JEWELRY
 
 
-def test_a_chain_after_a_ring_is_a_search_for_a_chain() -> None:
+def test_a_chain_after_a_ring_is_not_a_ring_search_but_said_to_be_out_of_range() -> None:
     ring = say(Session(step=Step.COLLECT_JEWELRY), "engagement ring").session
-    [search] = say(ring, "gold chain").effects
-    assert isinstance(search, SearchJewelry)
-    assert search.query.kind is JewelryKind.NECKLACE
+    turn = say(ring, "gold chain")
+    assert turn.effects == ()  # neither the ring again nor a tennis necklace
+    assert turn.replies == (COPY.jewelry_not_in_range.format(pieces="chains"),)
+    assert turn.session.jewelry == JewelryQuery(metal=MetalWish(Material.GOLD))
+
+
+NOT_IN_RANGE_AT = [
+    pytest.param(Session(), id="menu"),
+    pytest.param(ASKING, id="asking"),
+    pytest.param(SHOWN, id="results"),
+    pytest.param(Session(step=Step.DESIGN_SUGGESTION, jewelry=RING_WISH), id="design offer"),
+    pytest.param(Session(step=Step.COLLECT_MELEE), id="melee"),
+]
+
+
+@pytest.mark.parametrize("session", NOT_IN_RANGE_AT)
+@pytest.mark.parametrize(
+    ("text", "pieces", "wish"),
+    [
+        ("mangalsutra", "mangalsutras", JewelryQuery()),
+        ("mangalsutra under 50k", "mangalsutras", JewelryQuery(budget_max_inr=50_000)),
+        ("chain for husband", "chains", JewelryQuery()),
+        (
+            "anklets in white gold",
+            "anklets",
+            JewelryQuery(metal=MetalWish(Material.GOLD, color=MetalColor.WHITE)),
+        ),
+    ],
+)
+def test_a_piece_not_in_the_range_is_said_and_a_bespoke_design_offered(
+    session: Session, text: str, pieces: str, wish: JewelryQuery
+) -> None:
+    offered = say(session, text)
+    assert offered.effects == ()  # no other piece is shown in its place
+    assert offered.replies == (COPY.jewelry_not_in_range.format(pieces=pieces),)
+    assert (offered.session.step, offered.session.shown) == (Step.DESIGN_SUGGESTION, ())
+    accepted = say(offered.session, "yes")
+    assert accepted.session.step is Step.DESIGN_REQUESTED
+    assert accepted.effects == (RecordDesignQuote(wish, text),)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("nose ring", JewelryQuery(JewelryKind.NOSE_PIN)),
+        ("pendant with chain", JewelryQuery(JewelryKind.PENDANT)),
+        ("tennis chain", JewelryQuery(JewelryKind.NECKLACE, Style.TENNIS)),
+    ],
+)
+def test_words_for_pieces_of_the_range_search_them(text: str, query: JewelryQuery) -> None:
+    assert say(ASKING, text).effects == (SearchJewelry(query),)
 
 
 def test_any_budget_at_results_searches_again_without_it() -> None:

@@ -54,6 +54,26 @@ def test_a_size_is_enough_to_search(text: str, query: MeleeQuery) -> None:
     assert say(ASKING, text).effects == (SearchMelee(query),)
 
 
+@pytest.mark.parametrize(
+    ("text", "mm"),
+    [
+        ("size 1.2mm", (1.2, 1.2)),
+        ("melee size 2 mm", (2.0, 2.0)),
+        ("mix size 1-1.5mm EF 20 ct", (1.0, 1.5)),
+        ("need size 1.5mm 10 cts", (1.5, 1.5)),
+    ],
+)
+@pytest.mark.parametrize(
+    "session", [ASKING, Session(), found(WISH, PARCEL).session], ids=["asking", "menu", "results"]
+)
+def test_a_size_in_millimetres_is_a_melee_size_never_a_ring_size(
+    session: Session, text: str, mm: tuple[float, float]
+) -> None:
+    [search] = say(session, text).effects
+    assert isinstance(search, SearchMelee)
+    assert (search.query.mm_from, search.query.mm_to) == mm
+
+
 def test_without_a_size_the_bot_asks_for_one_and_remembers_the_rest() -> None:
     partial = say(ASKING, "EF VVS 10 cts")
     assert partial.effects == ()
@@ -88,6 +108,43 @@ def test_parcels_show_sieve_mm_band_price_availability_and_the_total() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("query", "header", "hint"),
+    [
+        (replace(WISH, carats=2.5, stones=100), f"{SIEVE} · EF VVS · 100 stones ≈ 2.5 ct", None),
+        (
+            MeleeQuery(1.0, 1.5, "1–1.5 mm", stones=100),
+            "1–1.5 mm · 100 stones",
+            COPY.melee_stones_need_carats.format(stones=100),
+        ),
+    ],
+)
+def test_a_quantity_in_stones_says_what_it_weighs_or_asks_for_carats(
+    query: MeleeQuery, header: str, hint: str | None
+) -> None:
+    [text] = found(query, PARCEL).replies
+    assert text.startswith(f"Melee parcels for {header}:")
+    assert COPY.melee_quantity_hint not in text
+    if hint is None:
+        assert "   2.5 ct × ₹9,500/ct = ₹23,750" in text
+    else:
+        assert hint in text
+
+
+def test_stones_sent_after_the_results_are_searched_again_in_carats() -> None:
+    session = found(MeleeQuery(1.80, 1.90, SIEVE, EF_VVS), PARCEL).session
+    [search] = say(session, "100 pcs").effects
+    assert search == SearchMelee(replace(WISH, carats=2.5, stones=100))
+
+
+@pytest.mark.parametrize("text", ["rate 9000", "rate: 9k", "bhav 9000"])
+def test_a_rate_after_the_results_is_a_price_per_carat_not_an_order_id(text: str) -> None:
+    session = found(WISH, PARCEL).session
+    assert say(session, text).effects == (
+        SearchMelee(replace(WISH, budget_inr=9_000, budget_per_carat=True)),
+    )
+
+
 def test_more_than_available_says_how_much_there_is_and_offers_a_quote() -> None:
     [text] = found(MeleeQuery(1.80, 1.90, SIEVE, EF_VVS, 30), PARCEL).replies
     assert (
@@ -104,6 +161,22 @@ def test_without_a_quantity_the_total_waits_and_add_to_cart_asks_how_much() -> N
     assert asked.replies == (COPY.melee_quantity_first.format(n=1),)
     quantity = say(turn.session, "10 cts")
     assert quantity.effects == (SearchMelee(MeleeQuery(1.80, 1.90, SIEVE, carats=10)),)
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("-5", "we do not know that sieve size"),
+        ("9 mm", "melee runs from 0.7 to 3.7 mm"),
+        ("add to cart -1", COPY.no_such_option.format(n=-1, count=1)),
+    ],
+)
+def test_a_search_that_cannot_be_read_keeps_the_results_addable(text: str, reply: str) -> None:
+    shown = found(WISH, PARCEL).session
+    turn = say(shown, text)
+    assert (turn.session, turn.effects) == (shown, ())
+    assert reply in turn.replies[0]
+    assert say(turn.session, "add to cart 1").effects == (AddToCart(1, shown.shown[0]),)
 
 
 def test_add_to_cart_carries_the_asked_carats() -> None:

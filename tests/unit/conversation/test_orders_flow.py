@@ -173,6 +173,24 @@ def test_other_talk_of_orders_is_not_tracking(text: str) -> None:
     assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
 
 
+@pytest.mark.parametrize(
+    ("step", "text"),
+    [
+        (Step.COLLECT_JEWELRY, "ring 75000"),
+        (Step.JEWELRY_RESULTS_SHOWN, "studs 40000"),
+        (Step.COLLECT_JEWELRY, "gold 40000"),
+        (Step.COLLECT_DIAMOND_SPECS, "oval 50000"),
+        (Step.MELEE_RESULTS_SHOWN, "rate 9000"),
+    ],
+)
+def test_a_piece_shape_or_rate_before_a_figure_is_a_search_not_an_order_id(
+    step: Step, text: str
+) -> None:
+    turn = say(Session(step=step), text)
+    assert not any(isinstance(e, (ListOrders, LookUpOrder)) for e in turn.effects)
+    assert not any("cannot find order" in reply for reply in turn.replies)
+
+
 @pytest.mark.parametrize("session", [Session(), ASKED, LISTED])
 @pytest.mark.parametrize("text", ["cancel order ELG-10234", "I want to return ELG-1002"])
 def test_cancelling_or_returning_an_order_is_sent_to_the_team(session: Session, text: str) -> None:

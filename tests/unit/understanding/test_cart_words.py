@@ -31,6 +31,11 @@ from elgbot.understanding.ring_size import SizeAnswer, read_ring_size_answer
         ("add 2 cts", None),
         ("add 5 cts of option 3", None),
         ("round 1 2", None),
+        # A sign is kept, so "no option -1" is said; a dash with a space only separates.
+        ("add to cart -1", (-1,)),
+        ("buy -2", (-2,)),
+        ("add to cart - 1", (1,)),
+        ("add to cart: 2", (2,)),
     ],
 )
 def test_add_to_cart_takes_one_or_several_options(

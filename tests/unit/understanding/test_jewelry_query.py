@@ -80,6 +80,64 @@ def test_one_message_says_type_metal_budget_and_size(text: str, query: JewelryQu
     assert reading.query == query
 
 
+PLATINUM = MetalWish(Material.PLATINUM)
+WHITE, ROSE = MetalWish(GOLD, color=MetalColor.WHITE), MetalWish(GOLD, color=MetalColor.ROSE)
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("studs under 30k white gold", JewelryQuery(EARRINGS, Style.STUDS, WHITE, None, 30_000)),
+        ("studs under 50k, white gold", JewelryQuery(EARRINGS, Style.STUDS, WHITE, None, 50_000)),
+        (
+            "studs under 50k yellow",
+            JewelryQuery(
+                EARRINGS, Style.STUDS, MetalWish(GOLD, color=MetalColor.YELLOW), None, 50_000
+            ),
+        ),
+        ("ring under 1 lakh platinum", JewelryQuery(RING, None, PLATINUM, None, 100_000)),
+        ("ring under 90k platinum", JewelryQuery(RING, None, PLATINUM, None, 90_000)),
+        (
+            "engagement ring 1 carat under 1 lakh platinum size 10",
+            JewelryQuery(RING, None, PLATINUM, None, 100_000, 10, 1, 1, engagement=True),
+        ),
+        ("rose gold ring 75000 for my wife", JewelryQuery(RING, None, ROSE, None, 75_000)),
+        ("ring rose gold 75000 size 12", JewelryQuery(RING, None, ROSE, None, 75_000, 12)),
+        ("ring 75000 in rose gold", JewelryQuery(RING, None, ROSE, None, 75_000)),
+        # A money word first makes "18k" money even before a metal; without one, a karat.
+        ("ring under 18k white gold", JewelryQuery(RING, None, WHITE, None, 18_000)),
+        ("ring 18k white gold", JewelryQuery(RING, metal=MetalWish(GOLD, 18, MetalColor.WHITE))),
+        (
+            "ring 1ct and 18k gold",
+            JewelryQuery(RING, metal=MetalWish(GOLD, 18), carat_min=1, carat_max=1),
+        ),
+    ],
+)
+def test_a_budget_followed_by_a_metal_or_other_words_is_kept(
+    text: str, query: JewelryQuery
+) -> None:
+    reading = read_jewelry_query(text)
+    assert reading.unclear == ()
+    assert reading.query == query
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "size"),
+    [
+        ("size 1.2mm", None, None),
+        ("mix size 1-1.5mm EF", None, None),
+        ("need size 1.5 mm", None, None),
+        ("size 2 to 2.5 mm", None, None),
+        ("2 mm band size 14", RING, 14),
+    ],
+)
+def test_millimetres_are_never_a_ring_size(
+    text: str, kind: JewelryKind | None, size: float | None
+) -> None:
+    query = read_jewelry_query(text).query
+    assert (query.kind, query.ring_size, query.carat_min) == (kind, size, None)
+
+
 @pytest.mark.parametrize(
     ("text", "field", "reason"),
     [
@@ -189,6 +247,28 @@ def test_words_that_name_one_piece_together_are_read_as_it(
     reading = read_jewelry_query(text)
     assert reading.unclear == ()
     assert (reading.query.kind, reading.query.style) == (kind, style)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "missing"),
+    [
+        ("nose ring", JewelryKind.NOSE_PIN, None),  # a nose pin, never a finger ring
+        ("diamond nose rings in gold", JewelryKind.NOSE_PIN, None),
+        ("mangalsutra", None, "mangalsutras"),
+        ("mangal sutra under 50k", None, "mangalsutras"),
+        ("chain for husband", None, "chains"),
+        ("toe ring size 5", None, "toe rings"),  # never a finger ring either
+        ("maang tikka", None, "maang tikkas"),
+        ("pendant with chain", JewelryKind.PENDANT, None),  # its chain comes with it
+        ("tennis chain", JewelryKind.NECKLACE, None),
+    ],
+)
+def test_pieces_not_in_the_range_are_named_never_read_as_another(
+    text: str, kind: JewelryKind | None, missing: str | None
+) -> None:
+    reading = read_jewelry_query(text)
+    assert (reading.query.kind, reading.not_in_range) == (kind, missing)
+    assert reading.says_something
 
 
 def test_two_pieces_in_one_message_are_still_asked_one_at_a_time() -> None:

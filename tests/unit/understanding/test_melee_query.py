@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from elgbot.catalog.melee import MeleeClarity, MeleeQuery, QualityBand
@@ -57,6 +59,53 @@ def test_one_message_says_size_band_and_quantity(text: str, query: MeleeQuery) -
     assert reading.query == query
 
 
+MM_1_3 = MeleeQuery(1.3, 1.3, "1.3 mm")
+
+
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        # Stones weighed by the chart: 1.3 mm is 0.010 ct, +6.5 -7 0.025 ct a stone.
+        ("1.3mm, 100 pcs", replace(MM_1_3, carats=1.0, stones=100)),
+        (
+            "1.3 mm 500 stones EF VVS",
+            replace(MM_1_3, band=QualityBand("EF", (VVS,)), carats=5.0, stones=500),
+        ),
+        (
+            "+6.5 -7 200 pieces",
+            MeleeQuery(1.8, 1.9, "+6.5 -7 (1.80–1.90 mm)", carats=5.0, stones=200),
+        ),
+        ("1-1.5mm 100 pcs", MeleeQuery(1.0, 1.5, "1–1.5 mm", stones=100)),  # a mix: no weight
+        ("100 pcs", MeleeQuery(stones=100)),  # weighed once the size is known
+        ("1.3mm 2 cts 100 pcs", replace(MM_1_3, carats=2)),  # carats said outright win
+        # In the trade a rate is per carat.
+        (
+            "EF VVS 1.2mm rate 12000",
+            MeleeQuery(
+                1.2, 1.2, "1.2 mm", QualityBand("EF", (VVS,)), None, 12_000, budget_per_carat=True
+            ),
+        ),
+        ("1.3mm rate: 12k", replace(MM_1_3, budget_inr=12_000, budget_per_carat=True)),
+        ("1.3mm 10 cts 1 lakh", replace(MM_1_3, carats=10, budget_inr=100_000)),  # in all
+    ],
+)
+def test_a_quantity_in_stones_is_weighed_and_a_rate_is_per_carat(
+    text: str, query: MeleeQuery
+) -> None:
+    reading = read_melee_query(text)
+    assert reading.unclear == ()
+    assert reading.query == query
+
+
+def test_stones_are_weighed_again_by_a_new_size_and_replaced_by_carats() -> None:
+    counted = merge(read_melee_query("+6.5 -7").query, read_melee_query("100 pcs").query)
+    assert (counted.stones, counted.carats) == (100, 2.5)
+    resized = merge(counted, read_melee_query("1.3 mm").query)
+    assert (resized.stones, resized.carats) == (100, 1.0)
+    in_carats = merge(resized, read_melee_query("3 cts").query)
+    assert (in_carats.stones, in_carats.carats) == (None, 3)
+
+
 @pytest.mark.parametrize(
     ("text", "field", "reason"),
     [
@@ -69,6 +118,8 @@ def test_one_message_says_size_band_and_quantity(text: str, query: MeleeQuery) -
         ("1.3 mm +6.5 -7", "size", "one size at a time"),
         ("20000 carats", "quantity", "0.2 to 10,000 carats"),
         ("1.3 mm ₹10 per carat", "budget", "below our lowest price"),
+        ("1.3 mm rate 10", "budget", "below our lowest price"),
+        ("1.3 mm 2.5 pcs", "quantity", "a whole number of stones"),
     ],
 )
 def test_what_cannot_be_is_reported_not_used(text: str, field: str, reason: str) -> None:

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from elgbot.understanding.money import format_inr, parse_inr_amount
+from elgbot.understanding.lexer import lex
+from elgbot.understanding.money import format_inr, parse_inr_amount, read_amount
 
 
 @pytest.mark.parametrize(
@@ -51,6 +52,26 @@ def test_one_amount_is_read_in_rupees(text: str, rupees: int) -> None:
 )
 def test_anything_but_a_single_amount_reads_as_none(text: str) -> None:
     assert parse_inr_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "rupees"),
+    [
+        ("18k gold", 0, None),  # a gold purity
+        ("14 k white gold", 0, None),
+        ("30k white gold", 0, 30_000),  # no gold is 30 karat
+        ("90k platinum", 0, 90_000),
+        ("1 lakh platinum", 0, 100_000),  # no purity is written in lakh
+        ("50k yellow", 0, 50_000),
+        ("under 18k white gold", 1, 18_000),  # a money word first: money
+        ("₹18k gold", 0, 18_000),
+    ],
+)
+def test_a_figure_before_a_metal_is_money_unless_it_is_a_gold_karat(
+    text: str, at: int, rupees: int | None
+) -> None:
+    amount = read_amount(lex(text).tokens, at)
+    assert (amount.inr if amount else None) == rupees
 
 
 @pytest.mark.parametrize(
