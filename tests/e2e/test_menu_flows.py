@@ -359,9 +359,8 @@ async def test_another_number_cannot_learn_anything_about_an_order(
     assert "agent" in existing
 
 
-async def test_one_cart_for_everything_remove_checkout_and_clear(
-    chat: Chat, runtime: Runtime
-) -> None:
+async def _one_of_each_in_the_cart(chat: Chat, runtime: Runtime) -> None:
+    """A diamond (₹95,000), studs (₹28,000) and 10 ct of melee (₹95,000)."""
     await _stock(runtime)
     for text in ("Hi", "1", "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000", "add to cart 1"):
         await chat.say(text)
@@ -369,6 +368,12 @@ async def test_one_cart_for_everything_remove_checkout_and_clear(
         await chat.say(text)
     for text in ("menu", "3", "+6.5 -7 EF VVS 10 cts", "add to cart 1"):
         await chat.say(text)
+
+
+async def test_one_cart_for_everything_remove_checkout_and_clear(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _one_of_each_in_the_cart(chat, runtime)
     [cart] = messages(await chat.say("cart"))
     assert "Total: ₹2,18,000" in cart  # 95,000 + 28,000 + 95,000
     [removed] = messages(await chat.say("remove 2"))
@@ -389,13 +394,7 @@ async def test_one_cart_for_everything_remove_checkout_and_clear(
 async def test_several_items_are_removed_by_their_numbers_as_shown(
     chat: Chat, runtime: Runtime
 ) -> None:
-    await _stock(runtime)
-    for text in ("Hi", "1", "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000", "add to cart 1"):
-        await chat.say(text)
-    for text in ("menu", "2", "studs below 40000", "add to cart 1"):
-        await chat.say(text)
-    for text in ("menu", "3", "+6.5 -7 EF VVS 10 cts", "add to cart 1"):
-        await chat.say(text)
+    await _one_of_each_in_the_cart(chat, runtime)
     [before] = messages(await chat.say("cart"))
     titles = re.findall(r"^\d\. (.+?) \|", before, re.M)
     assert len(titles) == 3
