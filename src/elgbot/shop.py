@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from elgbot.catalog.jewelry import JewelryQuery, widenings
 from elgbot.catalog.jewelry_store import SHOWN_PIECES, SqlJewelry
 from elgbot.catalog.listing import StockState
 from elgbot.catalog.melee import SHOWN_PARCELS, Parcel
@@ -28,6 +29,7 @@ from elgbot.conversation.menu_events import (
     CartItemRemoved,
     CheckoutStarted,
     ClearCart,
+    ClosestPieces,
     DescribeStones,
     JewelryFound,
     ListOrders,
@@ -63,9 +65,10 @@ class Shop:
         match effect:
             case SearchJewelry(query=query, after=after):
                 pieces = await self.jewelry.search(query, SHOWN_PIECES + after)
-                if pieces or after or query.budget_max_inr is None:
+                if pieces or after:
                     return JewelryFound(tuple(pieces), after)
-                return JewelryFound((), lowest_price_inr=await self.jewelry.lowest_price(query))
+                lowest = await self.jewelry.lowest_price(query)
+                return JewelryFound((), 0, lowest, await self._closest_pieces(query))
             case SearchMelee(query=query, after=after):
                 parcels = await self.melee.search(query, SHOWN_PARCELS + after)
                 if parcels or after or query.price_cap() is None:
@@ -144,6 +147,14 @@ class Shop:
         for stock_id in dict.fromkeys((words.strip(), upper, upper.replace(" ", "-"))):
             if (stone := await self.catalog.get(stock_id)) is not None:
                 return stone
+        return None
+
+    async def _closest_pieces(self, query: JewelryQuery) -> ClosestPieces | None:
+        """With nothing as asked: the pieces nearest it (one query per widening, only
+        until one finds some)."""
+        for wider, opened in widenings(query):
+            if pieces := await self.jewelry.search(wider, SHOWN_PIECES):
+                return ClosestPieces(opened, tuple(pieces))
         return None
 
     async def _remove_shown(

@@ -87,6 +87,20 @@ async def test_a_budget_before_the_metal_keeps_dearer_pieces_out(
     assert "R18RG" not in found  # ₹58,000: over the budget
 
 
+async def test_with_nothing_as_asked_the_closest_pieces_are_shown_and_addable(
+    chat: Chat, runtime: Runtime
+) -> None:
+    await _stock(runtime)
+    for text in ("Hi", "2"):
+        await chat.say(text)
+    [closest] = messages(await chat.say("platinum studs under 40k"))
+    assert closest.startswith("We have no studs · platinum · up to ₹40,000 in stock right now.")
+    assert "with another metal:" in closest
+    assert "Solitaire Studs" in closest
+    [added] = messages(await chat.say("add to cart 1"))
+    assert added.startswith("✅")
+
+
 async def test_a_ring_made_in_one_size_goes_in_the_cart_in_that_size(
     chat: Chat, runtime: Runtime
 ) -> None:

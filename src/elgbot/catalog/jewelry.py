@@ -7,7 +7,7 @@ gold" admits rose gold of any karat; "platinum" admits platinum.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Final
 
@@ -225,3 +225,23 @@ GOLD_KARATS: Final = frozenset({9, 10, 14, 18, 22, 24})
 # Hallmark fineness: 18K750 is 750 parts per thousand.
 FINENESS_KARAT: Final[dict[int, int]] = {375: 9, 417: 10, 585: 14, 750: 18, 916: 22, 999: 24}
 RING_SIZES: Final = (1.0, 30.0)  # Indian sizes
+
+
+def widenings(query: JewelryQuery) -> list[tuple[JewelryQuery, tuple[str, ...]]]:
+    """Near versions of a query that found nothing, nearest first, each with the parts it
+    leaves open ("carat weight", "metal" …). The kind of piece and the budget always stay:
+    the closest piece is still what was asked for, at a price the customer named."""
+    parts = {
+        "carat weight": replace(query, carat_min=None, carat_max=None),
+        "metal": replace(query, metal=MetalWish()),
+        "style": replace(query, style=None, engagement=False),
+        "size": replace(query, ring_size=None),
+    }
+    given = {name: wider for name, wider in parts.items() if wider != query}
+    found: list[tuple[JewelryQuery, tuple[str, ...]]] = [(w, (name,)) for name, w in given.items()]
+    if len(given) > 1:
+        every = replace(
+            query, carat_min=None, carat_max=None, metal=MetalWish(), style=None, ring_size=None
+        )
+        found.append((replace(every, engagement=False), tuple(given)))
+    return found

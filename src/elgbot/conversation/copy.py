@@ -264,6 +264,12 @@ class Copy:
         "Reply *add to cart 1* to add a piece, tell me what to change (e.g. in platinum), "
         "or type *menu* for all options."
     )
+    jewelry_closest: str = (
+        "We have no {wish} in stock right now. The closest pieces, with another {opened}:"
+    )
+    jewelry_closest_quote: str = (
+        "Or type *quote* and our designers will make exactly what you asked for."
+    )
     design_suggestion: str = (
         "We couldn’t find a piece like that in stock. Our designers can make it for you.\n"
         'Would you like a custom quote for a bespoke design? Type "Quote" or "Yes" to proceed.'

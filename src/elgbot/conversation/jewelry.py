@@ -16,7 +16,12 @@ from elgbot.conversation import paging
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.diamonds import not_quote_details
 from elgbot.conversation.events import Turn
-from elgbot.conversation.menu_events import JewelryFound, RecordDesignQuote, SearchJewelry
+from elgbot.conversation.menu_events import (
+    ClosestPieces,
+    JewelryFound,
+    RecordDesignQuote,
+    SearchJewelry,
+)
 from elgbot.conversation.replies import carat_text
 from elgbot.conversation.session import Session, ShownItem, Step
 from elgbot.conversation.support import question_or
@@ -84,6 +89,8 @@ def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:
         fresh = paging.unseen(session, event.pieces, lambda p: p.stock_id)
         items = [_shown(p, query) for p in fresh]
         return paging.next_page(copy, session, items, lambda n: results(copy, query, fresh, n))
+    if not event.pieces and event.closest is not None:
+        return _closest(copy, session, event.closest)
     if not event.pieces:
         # Earlier messages' parts stay until changed ("pendant under 30k", then "tennis
         # bracelet" still has the 30k): say what was searched, and that any part can change.
@@ -96,6 +103,17 @@ def show_found(copy: Copy, session: Session, event: JewelryFound) -> Turn:
     found = replace(session, shown=shown).at(Step.JEWELRY_RESULTS_SHOWN)
     more = paging.hint(copy, len(shown), len(shown))
     return Turn(found, (results(copy, query, event.pieces) + more,))
+
+
+def _closest(copy: Copy, session: Session, closest: ClosestPieces) -> Turn:
+    """Nothing as asked, but pieces near it: shown and addable, under a line that says what
+    differs; the search stays as asked, so a change refines it and *quote* files it."""
+    query = session.jewelry
+    shown = tuple(_shown(p, query) for p in closest.pieces)
+    lead = copy.jewelry_closest.format(wish=describe(query), opened=" or ".join(closest.opened))
+    listing = results(copy, query, closest.pieces).split("\n", 1)[1]  # under its own lead
+    reply = "\n".join([lead, listing, copy.jewelry_closest_quote])
+    return Turn(replace(session, shown=shown).at(Step.JEWELRY_RESULTS_SHOWN), (reply,))
 
 
 def _shown(piece: Piece, query: JewelryQuery) -> ShownItem:

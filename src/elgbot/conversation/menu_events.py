@@ -22,6 +22,15 @@ class JewelryFound:
     pieces: tuple[Piece, ...]
     after: int = 0  # as in DiamondsFound
     lowest_price_inr: int | None = None  # as in DiamondsFound
+    closest: ClosestPieces | None = None  # with no piece as asked: the nearest in stock
+
+
+@dataclass(frozen=True, slots=True)
+class ClosestPieces:
+    """Pieces of the kind asked for, within the budget, with some parts left open."""
+
+    opened: tuple[str, ...]  # "carat weight", "metal", "style", "size"
+    pieces: tuple[Piece, ...]
 
 
 @dataclass(frozen=True, slots=True)

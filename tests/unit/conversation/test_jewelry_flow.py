@@ -20,7 +20,12 @@ from elgbot.commerce.cart import ItemKind
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import AddOutcome, AddToCart, CartAdded, CustomerSaid, Turn
 from elgbot.conversation.machine import Conversation
-from elgbot.conversation.menu_events import JewelryFound, RecordDesignQuote, SearchJewelry
+from elgbot.conversation.menu_events import (
+    ClosestPieces,
+    JewelryFound,
+    RecordDesignQuote,
+    SearchJewelry,
+)
 from elgbot.conversation.session import Session, ShownItem, Step
 
 COPY = Copy().with_site("https://elg.com")
@@ -178,6 +183,22 @@ def test_the_results_say_the_weight_and_occasion_searched(
 ) -> None:
     turn = BOT.step(Session(step=Step.COLLECT_JEWELRY, jewelry=wish), JewelryFound((HALO,)))
     assert turn.replies[0].startswith(f"Here are some pieces for you ({described}):")
+
+
+def test_nothing_as_asked_shows_the_closest_pieces_and_keeps_the_wish() -> None:
+    wish = replace(RING_WISH, carat_min=2.0, carat_max=2.0)
+    asked = Session(step=Step.COLLECT_JEWELRY, jewelry=wish, spec_text="2ct rose gold ring")
+    turn = BOT.step(asked, JewelryFound((), closest=ClosestPieces(("carat weight",), (HALO,))))
+    [reply] = turn.replies
+    assert reply.startswith(
+        "We have no ring · 2ct diamonds · 18K rose gold · up to ₹60,000 in stock right now."
+        " The closest pieces, with another carat weight:\n\n1. Halo Ring in 18K Rose Gold"
+    )
+    assert reply.endswith(COPY.jewelry_closest_quote)
+    assert [item.stock_id for item in turn.session.shown] == ["J-1"]
+    assert turn.session.jewelry == wish  # "quote" files what was asked, not what was shown
+    quoted = say(turn.session, "quote")
+    assert quoted.effects == (RecordDesignQuote(wish, "2ct rose gold ring"),)
 
 
 def test_nothing_found_offers_a_bespoke_design_and_records_it() -> None:
