@@ -20,12 +20,11 @@ from elgbot.conversation.events import (
 )
 from elgbot.conversation.replies import results, stone_title
 from elgbot.conversation.session import Session, ShownItem, Step
-from elgbot.conversation.support import ask, question_or
+from elgbot.conversation.support import question_or
 from elgbot.understanding.commands import Command, read_command, starts_afresh
 from elgbot.understanding.diamond_spec import SpecReading, format_spec, read_diamond_spec
 from elgbot.understanding.money import format_inr
 from elgbot.understanding.open_fields import leaves_budget_open, leaves_it_open
-from elgbot.understanding.spec_questions import asks_about_grades
 from elgbot.understanding.support_words import is_plainly_a_question
 from elgbot.understanding.words import normalise
 
@@ -50,8 +49,6 @@ def says_something(reading: SpecReading) -> bool:
 
 def collect_spec(copy: Copy, session: Session, text: str) -> Turn:
     """Read a (partial) spec, merge it with what we know, then ask, explain or search."""
-    if asks_about_grades(text):  # "is D better than E?" changes no search
-        return ask(session, text)
     # The bot asked for a budget, or said a higher one could find something.
     asked_budget = not session.spec.is_empty and (
         not _has_budget(session.spec) or session.step is Step.QUOTE_SUGGESTION
@@ -181,8 +178,6 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
         return Turn(fresh, (copy.diamond_question,))
     if (turn := _without_budget(session, text)) is not None:
         return turn
-    if asks_about_grades(text):  # the results stay on screen, addable
-        return ask(session, text)
     reading = read_diamond_spec(text)
     if says_something(reading) or reading.said_any:  # "any colour" opens it up again
         return collect_spec(copy, replace(session, shown=()), text)

@@ -67,6 +67,7 @@ from elgbot.understanding.jewelry_query import (
     read_jewelry_query,
 )
 from elgbot.understanding.menu import MenuChoice, read_menu_choice, read_menu_keyword
+from elgbot.understanding.spec_questions import asks_about_grades
 from elgbot.understanding.store_questions import asks_about_the_store
 from elgbot.understanding.support_words import (
     asks_for_person,
@@ -278,6 +279,8 @@ class Conversation:
             return turn
         if (turn := stone_details.on_text(self.copy, session, text)) is not None:
             return turn  # "is option 2 certified?": the catalog knows
+        if session.step not in _TAKES_ANY_WORDS and asks_about_grades(text):
+            return support.ask(session, text)  # "is D better than E?" changes no search
         if session.step not in _TAKES_ANY_WORDS and asks_about_the_store(text):
             # "can you resize my ring?" is no search; "round 1ct G VS1 70k, delivery to
             # Delhi?" is a search and a question: both are answered.

@@ -153,9 +153,19 @@ def test_a_new_search_keeps_nothing_of_the_old_spec(text: str) -> None:
         "does oval look bigger",
         "what does VS1 mean?",
         "which is better, G VS1 or H VVS2?",
+        "what is VVS1?",
+        "D vs E?",
+        "G or H which is better?",
+        "difference between VVS1 and VS1?",
+        "F colour kaisa hai?",
+        "would E look whiter than G?",
+        "is 1ct enough for an engagement ring?",
     ],
 )
-@pytest.mark.parametrize("step", [Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_DIAMOND_SPECS])
+@pytest.mark.parametrize(
+    "step",
+    [Step.DIAMOND_RESULTS_SHOWN, Step.COLLECT_DIAMOND_SPECS, Step.JEWELRY_RESULTS_SHOWN],
+)
 def test_a_question_about_grades_goes_to_the_assistant_and_changes_no_search(
     step: Step, text: str
 ) -> None:
