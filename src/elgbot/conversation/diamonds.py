@@ -173,17 +173,26 @@ def on_results(copy: Copy, session: Session, text: str) -> Turn:
     *quote* asks the team for something else than these."""
     if read_command(text) is Command.QUOTE:
         return file_quote(copy, replace(session, shown=()))
-    if starts_afresh(text):  # "new search": nothing of the old spec carries over
+    if (turn := _changed(copy, replace(session, shown=()), text)) is not None:
+        return turn
+    if (turn := refine.on_change(copy, session, text)) is not None:  # "cheaper?"
+        return turn
+    return question_or(session, text, copy.help)
+
+
+def _changed(copy: Copy, session: Session, text: str, budget: bool = False) -> Turn | None:
+    """A change to the search that was run: "new search" (nothing carries over), "no
+    budget", "any colour" (opened up again) or a new part ("make it oval"). `budget`: a
+    bare figure is the budget (the bot said a higher one could find something)."""
+    if starts_afresh(text):
         fresh = Session(step=Step.COLLECT_DIAMOND_SPECS, history=session.history)
         return Turn(fresh, (copy.diamond_question,))
     if (turn := _without_budget(session, text)) is not None:
         return turn
-    reading = read_diamond_spec(text)
-    if says_something(reading) or reading.said_any:  # "any colour" opens it up again
-        return collect_spec(copy, replace(session, shown=()), text)
-    if (turn := refine.on_change(copy, session, text)) is not None:  # "cheaper?"
-        return turn
-    return question_or(session, text, copy.help)
+    reading = read_diamond_spec(text, budget_expected=budget)
+    if says_something(reading) or reading.said_any:
+        return collect_spec(copy, session, text)
+    return None
 
 
 def show_found(copy: Copy, session: Session, event: DiamondsFound) -> Turn:
@@ -223,10 +232,8 @@ def on_quote_suggestion(copy: Copy, session: Session, text: str) -> Turn:
         return file_quote(copy, session)
     if command is Command.NO:
         return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.quote_declined,))
-    if (turn := _without_budget(session, text)) is not None:
+    if (turn := _changed(copy, session, text, budget=True)) is not None:  # "70000" too
         return turn
-    if says_something(read_diamond_spec(text, budget_expected=True)):  # "70000" too
-        return collect_spec(copy, session, text)
     if (turn := refine.on_change(copy, session, text)) is not None:  # "smaller then?"
         return turn
     return question_or(session, text, copy.quote_question_again)

@@ -188,3 +188,10 @@ def test_questions_that_ask_for_stones_still_search(text: str) -> None:
 def test_asking_the_price_searches_without_asking_for_a_budget(text: str) -> None:
     spec = searched(say(Session(), text))
     assert spec.budget_max_inr is None
+
+
+def test_after_no_match_a_field_left_open_or_a_new_search_works_too() -> None:
+    no_match = Session(step=Step.QUOTE_SUGGESTION, spec=SPEC)
+    assert searched(say(no_match, "any colour")).colors == ()
+    assert searched(say(no_match, "clarity doesnt matter")).clarities == ()
+    assert say(no_match, "start over").session == Session(step=Step.COLLECT_DIAMOND_SPECS)
