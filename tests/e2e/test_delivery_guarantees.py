@@ -86,7 +86,7 @@ async def test_a_crash_mid_turn_is_answered_politely_and_a_redelivery_is_handled
     monkeypatch.setattr(catalog, "candidates", broken)
     sid = "SM" + "4" * 32
     failed = messages(await chat.say(SPEC, sid=sid))
-    assert failed == [runtime.service.conversation.copy.busy]
+    assert failed == [runtime.service.conversation.copy.turn_failed]
     monkeypatch.undo()
     retried = messages(await chat.say(SPEC, sid=sid))
     assert "Here are some options" in retried[0]
@@ -103,7 +103,7 @@ async def test_a_crash_while_finishing_leaves_the_session_as_it_was_for_the_rede
 
     monkeypatch.setattr(sessions, "finish", crashed)
     sid = "SM" + "5" * 32
-    assert messages(await chat.say("1", sid=sid)) == [runtime.service.conversation.copy.busy]
+    assert messages(await chat.say("1", sid=sid)) == [runtime.service.conversation.copy.turn_failed]
     monkeypatch.undo()
     # Handled once, from the main menu: not "1" typed again into the diamond search.
     retried = messages(await chat.say("1", sid=sid))

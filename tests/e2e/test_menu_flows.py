@@ -470,6 +470,14 @@ async def test_asking_about_an_option_shows_its_grading_report(
     assert "Grading report: IGI LG600000001" in details
 
 
+async def test_removing_positions_no_cart_has_answers_and_changes_nothing(chat: Chat) -> None:
+    await chat.say("Hi")
+    [negative] = messages(await chat.say("remove -1"))
+    assert negative.startswith("Your cart has no item -1.")
+    [huge] = messages(await chat.say("remove 99999999999999999999"))
+    assert "went wrong" not in huge
+
+
 async def test_a_sold_piece_is_flagged_in_the_cart(chat: Chat, runtime: Runtime) -> None:
     await _stock(runtime)
     for text in ("Hi", "2", "studs below 40000", "add to cart 1"):

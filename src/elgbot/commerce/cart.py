@@ -15,6 +15,9 @@ from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
 from elgbot.storage.schema import cart_items
 from elgbot.understanding.words import normalise
 
+# More lines than any cart holds: a position beyond it is no item, never a query.
+_MOST_ITEMS: Final = 10_000
+
 
 class ItemKind(StrEnum):
     DIAMOND = "diamond"
@@ -113,7 +116,8 @@ class SqlCarts:
             .limit(1)
         )
         async with self._engine.begin() as conn:
-            row = (await conn.execute(query)).one_or_none() if position >= 1 else None
+            inside = 1 <= position <= _MOST_ITEMS  # no offset a database cannot hold
+            row = (await conn.execute(query)).one_or_none() if inside else None
             if row is not None:
                 await conn.execute(delete(cart_items).where(cart_items.c.id == row.id))
         return None if row is None else _item(row)

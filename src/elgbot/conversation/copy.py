@@ -187,6 +187,10 @@ class Copy:
     busy: str = (
         "Sorry, we are handling your previous message. Please send this one again in a moment."
     )
+    turn_failed: str = (  # a fault of ours, logged; the message may be sent again
+        "Sorry, something went wrong on our side with that message. Please send it again, "
+        "or type *agent* and our team will help you."
+    )
     # ---- Talk to Support: the assistant, and a person. `{hours}` and `{contact}` come from
     # the store facts file (sections "Hours" and "Other ways to reach us").
     support_welcome: str = (

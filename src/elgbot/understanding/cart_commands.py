@@ -31,12 +31,12 @@ class CartCommand:
 _REMOVE: Final = re.compile(
     r"^(?:please\s+)?(?:remove|delete|drop|hatao|hata do)\s+(?:from\s+(?:my\s+|the\s+)?cart\s+)?"
     r"(?:item|product|(option)|no\.?|number|#)?"
-    r"\s*(\d{1,3})(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
+    r"\s*(-?\d{1,3})(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
 )
 _REMOVE_SEVERAL: Final = re.compile(
     r"^(?:please\s+)?(?:remove|delete|drop|hatao|hata do)\s+(?:from\s+(?:my\s+|the\s+)?cart\s+)?"
     r"(?:items?|products?|options?|numbers?|no\.?|#)?\s*"
-    r"(\d{1,3}(?:\s*(?:and|aur|\+|/)?\s*\d{1,3})+)(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
+    r"(\d{1,3}(?:(?:\s*(?:and|aur|\+|/)\s*|\s+)\d{1,3})+)(?:\s+from\s+(?:my\s+|the\s+)?cart)?$"
 )
 _REMOVE_NAMED: Final = re.compile(
     r"^(?:please\s+|pls\s+|plz\s+)?(?:remove|delete|take\s+out)\s+(.+?)"

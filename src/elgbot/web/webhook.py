@@ -38,7 +38,7 @@ async def incoming_message(request: Request) -> Response:
     except Exception:
         # The claim stays open, so a redelivery is handled; the customer is not left silent.
         _log.exception("turn failed for %s", message.message_id)
-        replies = (runtime.service.conversation.copy.busy,)
+        replies = (runtime.service.conversation.copy.turn_failed,)
     return Response(messages_twiml(replies), media_type=TWIML_MEDIA_TYPE)
 
 

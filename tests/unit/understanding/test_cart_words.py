@@ -163,3 +163,17 @@ def test_cart_commands_with_courtesies_and_typos(text: str, action: CartAction) 
 
 def test_asking_what_is_in_the_cart_shows_it() -> None:
     assert read_command("what's in my cart?") is read_command("cart")
+
+
+@pytest.mark.parametrize(
+    "text", ["remove 99999999999999999999", "remove 1 and 99999999999999999999", "remove 123456"]
+)
+def test_a_number_no_cart_could_hold_is_no_removal(text: str) -> None:
+    # Run together, digits once became one 20-digit position the database could not take.
+    assert read_cart_command(text) is None
+
+
+def test_a_negative_position_is_a_removal_of_no_item() -> None:
+    command = read_cart_command("remove -1")
+    assert command is not None
+    assert command.position == -1  # the cart says it has no item -1, no sieve search
