@@ -328,6 +328,20 @@ async def test_photos_sent_during_a_handoff_reach_staff_as_links(
     assert "like this one" in page
 
 
+async def test_a_location_shared_during_a_handoff_reaches_staff_as_a_map_link(
+    chat: Chat, staff: httpx.AsyncClient
+) -> None:
+    await open_handoff(chat)
+    shared = {"Latitude": "19.07", "Longitude": "72.87", "Address": "Bandra, Mumbai"}
+    await chat.say("", MessageType="location", **shared)
+    page = (await staff.get(f"/console/handoffs/{await handoff_id(staff)}")).text
+    assert "[location message]" in page
+    assert (
+        '<a href="https://maps.google.com/?q=19.070000,72.870000" target="_blank"'
+        ' rel="noopener noreferrer">Open attachment 1 (location: Bandra, Mumbai)</a>'
+    ) in page
+
+
 async def test_an_attachment_is_linked_only_over_http_and_always_escaped(
     runtime: Runtime, chat: Chat, staff: httpx.AsyncClient
 ) -> None:

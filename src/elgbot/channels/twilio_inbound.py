@@ -12,7 +12,8 @@ from typing import Protocol, TypeAlias, cast, runtime_checkable
 
 from elgbot.conversation.inbound import InboundMessage, Media, MessageKind
 
-MAX_TEXT = 1600  # Twilio's body limit; anything longer did not come from Twilio
+# WhatsApp's limit on a message a customer sends (1,600 is the limit on ours to them).
+MAX_TEXT = 4096
 MAX_ID = 128  # MessageSid is 34 chars and From ~25: far longer is not Twilio's
 MAX_MEDIA = 10  # Twilio's most attachments per message
 MAX_URL = 2048  # Twilio's media URLs are ~150 chars
@@ -65,7 +66,8 @@ def read_inbound(params: FormParams) -> InboundMessage | None:
     media = _media_count(form.get("NumMedia", ""))
     kind = _kind(form, media)
     text = _field(form, "Body") if kind is MessageKind.MEDIA else _text(form)
-    return InboundMessage(message_id, sender, text, kind, media, _attachments(form, media))
+    attachments = (*_attachments(form, media), *_place(form))
+    return InboundMessage(message_id, sender, text, kind, media, attachments)
 
 
 def clean_text(raw: str, limit: int = MAX_TEXT) -> str:
@@ -130,6 +132,20 @@ def _attachments(form: dict[str, str], count: int) -> tuple[Media, ...]:
             kind = clean_text(form.get(f"MediaContentType{i}", ""), MAX_CONTENT_TYPE)
             found.append(Media(url, kind.replace("\n", " ")))
     return tuple(found)
+
+
+def _place(form: dict[str, str]) -> tuple[Media, ...]:
+    """A shared location as a map link, its label or address as the kind, so staff in a
+    handoff see where it is; nothing when the coordinates are not two numbers on Earth."""
+    try:
+        lat, lon = float(form.get("Latitude", "")), float(form.get("Longitude", ""))
+    except ValueError:
+        return ()
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also rules out nan and inf
+        return ()
+    named = " ".join(filter(None, (_field(form, "Label"), _field(form, "Address"))))
+    kind = f"location: {named}"[:MAX_CONTENT_TYPE] if named else "location"
+    return (Media(f"https://maps.google.com/?q={lat:.6f},{lon:.6f}", kind.replace("\n", " ")),)
 
 
 def is_web_url(url: str) -> bool:

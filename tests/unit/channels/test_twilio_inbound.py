@@ -197,10 +197,22 @@ def test_emoji_and_rupee_sign_survive() -> None:
     assert message.text == "💍 under ₹50,000 👩‍❤️‍👨"
 
 
-def test_text_is_capped_at_twilios_limit() -> None:
+def test_text_is_capped_at_whatsapps_limit() -> None:
     message = read_inbound(webhook(Body="a" * 100_000))
     assert message is not None
-    assert message.text == "a" * 1600
+    assert message.text == "a" * 4096
+
+
+def test_a_shared_location_becomes_a_map_link_with_its_address() -> None:
+    shared = webhook(Latitude="19.07", Longitude="72.87", Address="Bandra, Mumbai", Body="")
+    message = read_inbound(shared)
+    assert message is not None
+    assert message.kind is MessageKind.LOCATION
+    assert message.media == (
+        Media("https://maps.google.com/?q=19.070000,72.870000", "location: Bandra, Mumbai"),
+    )
+    for bad in ({"Latitude": "91", "Longitude": "0"}, {"Latitude": "nan", "Longitude": "1"}):
+        assert read_inbound(webhook(**bad)).media == ()  # type: ignore[union-attr]
 
 
 def test_the_first_of_repeated_fields_wins() -> None:
@@ -223,7 +235,7 @@ def test_any_form_gives_a_message_or_none_and_never_raises(pairs: list[tuple[str
     if message is not None:
         assert message.message_id
         assert message.sender
-        assert len(message.text) <= 1600
+        assert len(message.text) <= 4096
         assert message.text == message.text.strip()
         controls = [c for c in message.text if unicodedata.category(c) in ("Cc", "Cs")]
         assert set(controls) <= {"\n"}
