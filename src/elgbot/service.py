@@ -11,6 +11,7 @@ later through the support outbox (support/late.py); `apply` feeds such late even
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import deque
 from collections.abc import Mapping
@@ -70,6 +71,17 @@ SupportEffect = AskAssistant | OpenHandoff | RecordHandoffMessage | CloseHandoff
 _MAX_EFFECTS_PER_TURN = 10
 # Lock waits a deferred message makes before giving up (each LOCK_WAIT_SECONDS long).
 _DEFERRED_LOCK_TRIES = 30
+
+
+_CLAIM_KEY_CHARS = 128  # message_claims.message_id
+
+
+def claim_key(customer: str, message_id: str) -> str:
+    """A delivery's claim, per sender: a MessageSid replayed from another number is no
+    repeat, and is never answered with this customer's stored replies. Hashed when too long
+    for the claims column (ids are capped at 128 characters each, not together)."""
+    key = f"{customer}/{message_id}"
+    return key if len(key) <= _CLAIM_KEY_CHARS else hashlib.sha256(key.encode()).hexdigest()
 
 
 def customer_of(sender: str) -> str:
@@ -155,7 +167,8 @@ class Service:
         self, customer: str, message: InboundMessage, reply_later: bool
     ) -> tuple[str, ...]:
         sessions = self.stores.sessions
-        claim = await sessions.claim(message.message_id)
+        key = claim_key(customer, message.message_id)
+        claim = await sessions.claim(key)
         if claim.state is ClaimState.DONE:
             _log.info("repeated delivery %s: answered from the record", message.message_id)
             return claim.replies
@@ -167,7 +180,7 @@ class Service:
         )
         if budget is not None:  # keep this customer's replies in order with later ones
             replies = await self.support.late.route(customer, message, replies, pending, self.apply)
-        await sessions.finish(message.message_id, replies, customer, session.to_json())
+        await sessions.finish(key, replies, customer, session.to_json())
         return replies
 
     async def _complete(

@@ -33,6 +33,20 @@ async def test_a_repeated_delivery_gets_the_same_reply_and_no_second_effect(
     assert await _count(runtime, cart_items) == 1
 
 
+async def test_a_message_id_replayed_from_another_number_never_gets_its_replies(
+    chat: Chat, client: httpx.AsyncClient
+) -> None:
+    for text in ("Hi", "1", SPEC):
+        await chat.say(text)
+    sid = "SM" + "7" * 32
+    added = messages(await chat.say("add to cart 1", sid=sid))
+    assert "has been added" in added[0]
+    other = Chat(client, phone="whatsapp:+919899999911")
+    replayed = messages(await other.say("hi", sid=sid))
+    assert replayed != added
+    assert replayed[0].startswith("Welcome to ELG")
+
+
 async def test_a_repeated_quote_request_files_one_quote(chat: Chat, runtime: Runtime) -> None:
     for text in ("Hi", "1", "Emerald, 3ct, D, FL, Ideal, ₹2,00,000"):
         await chat.say(text)
