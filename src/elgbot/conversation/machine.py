@@ -194,6 +194,9 @@ def _numbers_mean_the_menu(session: Session) -> bool:
 # the assistant's already.
 _TAKES_ANY_WORDS = frozenset({Step.QUOTE_REQUESTED, Step.DESIGN_REQUESTED, Step.SUPPORT})
 
+# Steps with nothing of their own to quote: "Quote" there starts a request from scratch.
+_NO_QUOTE_OF_THEIR_OWN = frozenset({Step.ASK_ORDER_ID, Step.ORDERS_SHOWN})
+
 # The steps after a search that found nothing, and the question each is waiting on.
 _QUOTE_QUESTION: dict[Step, Callable[[Copy], str]] = {
     Step.QUOTE_SUGGESTION: lambda copy: copy.quote_question_again,
@@ -314,6 +317,8 @@ class Conversation:
             return Turn(session, effects=(ShowCart(),))
         if command is Command.THANKS:
             return Turn(session, (self.copy.you_are_welcome,))
+        if command is Command.QUOTE and session.step in _NO_QUOTE_OF_THEIR_OWN:
+            return diamonds.quote_from_scratch(self.copy, session)
         if command is Command.MORE and session.step in _PICKING:
             return paging.more(self.copy, session)
         if (turn := orders.asked_to_track(self.copy, session, text)) is not None:

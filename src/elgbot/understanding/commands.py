@@ -46,6 +46,8 @@ _WORDS: Final[dict[str, Command]] = {
             *("hlo", "hllo", "helloo", "hellooo", "heyy", "hiee", "hie", "gm", "yo"),
             *("good morning", "gud morning", "morning", "hola", "salaam", "sat sri akal"),
             *("anyone there", "is anyone there", "anybody there"),
+            # Ending what is under way: the menu is where everything starts again.
+            *("stop", "cancel", "exit", "quit", "end", "leave it", "chhodo"),
         ],
         Command.MENU,
     ),

@@ -315,3 +315,15 @@ def test_a_number_or_no_id_lists_the_senders_own_orders_and_says_why(
 def test_a_number_with_an_order_id_looks_up_the_id() -> None:
     turn = say(ASKED, "ELG-1002, my number is 9800000001")
     assert turn.effects == (LookUpOrder("ELG-1002"),)
+
+
+@pytest.mark.parametrize("session", [ASKED, LISTED])
+def test_quote_in_track_my_order_starts_a_quote_request(session: Session) -> None:
+    turn = say(session, "Quote")
+    assert turn.session.step is Step.QUOTE_REQUESTED
+    assert turn.replies == (COPY.quote_from_scratch,)
+
+
+@pytest.mark.parametrize("text", ["stop", "cancel", "exit"])
+def test_stopping_anywhere_shows_the_menu(text: str) -> None:
+    assert say(LISTED, text).replies == (COPY.main_menu,)
