@@ -52,14 +52,15 @@ def _removal(session: Session, command: CartCommand) -> RemoveFromCart:
 
 def _checkout_without_waiting(copy: Copy, session: Session) -> Turn:
     """Checkout while a ring waits for its size (or melee for a quantity): the cart is
-    checked out as it is, and the reply says what is not in it and how to add it."""
+    checked out as it is, and the reply says what is not in it and how to add it. The
+    question stays open, so the size sent next still adds the ring."""
     template = (
         copy.checkout_without_ring
         if session.step is Step.ASK_RING_SIZE
         else copy.checkout_without_melee
     )
     notes = tuple(template.format(n=n) for n in session.waiting)
-    return Turn(session.done_waiting(), notes, (StartCheckout(),))
+    return Turn(session, notes, (StartCheckout(),))
 
 
 def before_add(copy: Copy, session: Session, option: int, item: ShownItem) -> Turn | None:

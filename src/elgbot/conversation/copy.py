@@ -306,7 +306,7 @@ class Copy:
     # A ring made to the customer's size: the size is asked before it goes in the cart.
     checkout_without_ring: str = (
         "Product {n} is not in your cart: it is made to your size, which I still need. "
-        "To add it, send *add to cart {n} size* and your size, e.g. *add to cart {n} size 12*."
+        "Send your size (e.g. *12*) to add it, then *checkout* again."
     )
     checkout_without_melee: str = (
         "Product {n} is not in your cart: melee needs a quantity. To add it, send e.g. "
