@@ -35,7 +35,8 @@ def on_change(copy: Copy, session: Session, text: str) -> Turn | None:
         return Turn(searching, effects=(SearchDiamonds(spec),))
     if change is Change.CHEAPER:  # the budget question, read as one ("50000" too)
         return Turn(session.at(Step.COLLECT_DIAMOND_SPECS), (copy.refine_budget_question,))
-    question = copy.refine_grade_question if change is Change.BETTER else copy.refine_carat_question
+    graded = change in (Change.BETTER, Change.WHITER, Change.CLEANER)
+    question = copy.refine_grade_question if graded else copy.refine_carat_question
     return Turn(session, (question,))
 
 
@@ -56,7 +57,11 @@ def changed(spec: DiamondSpec, change: Change, shown: tuple[int, ...] = ()) -> D
             size = _next_size(spec.carat_min or spec.carat_max, up=False)
             return None if size is None else replace(spec, carat_min=size, carat_max=size)
         case Change.BETTER:
-            return _better(spec)
+            return _better(spec, colors=True, clarities=True)
+        case Change.WHITER:
+            return _better(spec, colors=True, clarities=False)
+        case Change.CLEANER:
+            return _better(spec, colors=False, clarities=True)
 
 
 def _cheaper(spec: DiamondSpec, shown: tuple[int, ...]) -> DiamondSpec | None:
@@ -84,11 +89,17 @@ def _next_size(carat: float | None, *, up: bool) -> float | None:
     return next((size for size in reversed(_SIZES) if size < carat - 1e-9), None)
 
 
-def _better(spec: DiamondSpec) -> DiamondSpec | None:
-    """One grade better than the best colour and clarity asked; None when neither was
-    asked or both are at the top already."""
-    colors = _one_better(spec.colors, Color)
-    clarities = _one_better(spec.clarities, Clarity)
+def _better(spec: DiamondSpec, *, colors: bool, clarities: bool) -> DiamondSpec | None:
+    """One grade better than the best colour and/or clarity asked; None when none was
+    asked or all are at the top already."""
+    better_colors = _one_better(spec.colors, Color) if colors else spec.colors
+    better_clarities = _one_better(spec.clarities, Clarity) if clarities else spec.clarities
+    return _if_changed(spec, better_colors, better_clarities)
+
+
+def _if_changed(
+    spec: DiamondSpec, colors: tuple[Color, ...], clarities: tuple[Clarity, ...]
+) -> DiamondSpec | None:
     if colors == spec.colors and clarities == spec.clarities:
         return None
     return replace(spec, colors=colors, clarities=clarities)

@@ -16,7 +16,9 @@ class Change(Enum):
     CHEAPER = "cheaper"
     BIGGER = "bigger"
     SMALLER = "smaller"
-    BETTER = "better"
+    BETTER = "better"  # colour and clarity
+    WHITER = "whiter"  # colour only
+    CLEANER = "cleaner"  # clarity only
 
 
 _MOST_WORDS: Final = 6
@@ -37,9 +39,11 @@ _SAID: Final = (
     (Change.SMALLER, r"smaller|smallest|less carats?|lower carats?|lighter|chhota|chota|chhote"),
     (
         Change.BETTER,
-        r"better (?:quality|colou?r|clarity|grade|one|ones|stones?)|higher (?:quality|grade)"
-        r"|best quality|whiter|cleaner|more (?:white|clear|sparkl\w*)|achha quality",
+        r"better (?:quality|grade|one|ones|stones?)|higher (?:quality|grade)|best quality"
+        r"|more sparkl\w*|ac+h+a quality",
     ),
+    (Change.WHITER, r"better colou?r|whiter|more white|higher colou?r"),
+    (Change.CLEANER, r"better clarity|cleaner|more clear|clearer|higher clarity"),
 )
 _PATTERNS: Final = tuple((change, re.compile(rf"\b(?:{words})\b")) for change, words in _SAID)
 

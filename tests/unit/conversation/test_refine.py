@@ -195,3 +195,10 @@ def test_after_no_match_a_field_left_open_or_a_new_search_works_too() -> None:
     assert searched(say(no_match, "any colour")).colors == ()
     assert searched(say(no_match, "clarity doesnt matter")).clarities == ()
     assert say(no_match, "start over").session == Session(step=Step.COLLECT_DIAMOND_SPECS)
+
+
+def test_whiter_moves_only_the_colour_and_cleaner_only_the_clarity() -> None:
+    whiter = searched(say(RESULTS, "whiter"))
+    assert (whiter.colors, whiter.clarities) == ((Color.F,), SPEC.clarities)
+    cleaner = searched(say(RESULTS, "better clarity"))
+    assert (cleaner.colors, cleaner.clarities) == (SPEC.colors, (Clarity.VVS2,))

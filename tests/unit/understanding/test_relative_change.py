@@ -22,8 +22,10 @@ from elgbot.understanding.relative_change import Change, read_change
         ("smaller", Change.SMALLER),
         ("chhota dikhao", Change.SMALLER),
         ("better quality", Change.BETTER),
-        ("better colour please", Change.BETTER),
-        ("whiter", Change.BETTER),
+        ("better colour please", Change.WHITER),
+        ("whiter", Change.WHITER),
+        ("better clarity", Change.CLEANER),
+        ("aur accha quality", Change.BETTER),
     ],
 )
 def test_a_short_message_asks_for_one_change(text: str, change: Change) -> None:
