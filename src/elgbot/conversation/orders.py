@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from elgbot.catalog.stone import DiamondSpec, Stone
 from elgbot.commerce.orders import Order, OrderStatus
 from elgbot.conversation.copy import Copy
 from elgbot.conversation.events import Turn
@@ -115,13 +116,25 @@ def on_order_id(copy: Copy, session: Session, text: str, not_read: str = "") -> 
 
 def looked_up(copy: Copy, session: Session, event: OrderLookedUp) -> Turn:
     if event.order is None and event.stone is not None:
-        # The stone becomes the list "add to cart 1" reads, wherever the customer is.
-        stone = event.stone
-        shown = (ShownItem(stone.stock_id, stone_title(stone), price_inr=stone.price_inr),)
-        return Turn(replace(session, shown=shown), (one_stone(copy, stone),))
+        return _stone_shown(copy, session, event.stone)
     if event.order is None:
         return Turn(session, (copy.order_not_found.format(order_id=event.order_id),))
     return Turn(session, (details(copy, event.order),))
+
+
+def _stone_shown(copy: Copy, session: Session, stone: Stone) -> Turn:
+    """A stone named by its id, shown as diamond results of its own grades: "add to cart
+    1" adds it, and "cheaper" or "bigger" search from it."""
+    shown = (ShownItem(stone.stock_id, stone_title(stone), price_inr=stone.price_inr),)
+    spec = DiamondSpec(
+        shape=stone.shape,
+        carat_min=stone.carat,
+        carat_max=stone.carat,
+        colors=(stone.color,),
+        clarities=(stone.clarity,),
+    )
+    found = replace(session, spec=spec, shown=shown).at(Step.DIAMOND_RESULTS_SHOWN)
+    return Turn(found, (one_stone(copy, stone),))
 
 
 def details(copy: Copy, order: Order) -> str:

@@ -99,7 +99,8 @@ def test_a_stone_with_the_id_instead_of_an_order_is_shown_as_option_1() -> None:
     stone = Stone("ELG-004068", Shape.ROUND, 1.0, Color.J, Clarity.VS2, None, 19_600)
     turn = BOT.step(ASKED, OrderLookedUp("elg 004068", None, stone))
     assert turn.session.shown == (ShownItem("ELG-004068", "Round 1ct J VS2", price_inr=19_600),)
-    assert turn.session.step is Step.ASK_ORDER_ID  # another id is still looked up
+    assert turn.session.step is Step.DIAMOND_RESULTS_SHOWN  # "cheaper" searches from it
+    assert turn.session.spec.colors == (Color.J,)
     [text] = turn.replies
     assert text.startswith("ELG-004068 is a diamond in our catalogue, not an order:")
     assert "Reply: add to cart 1" in text
