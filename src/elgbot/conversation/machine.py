@@ -54,6 +54,8 @@ from elgbot.conversation.session import Session, Step
 from elgbot.understanding.commands import (
     Command,
     opens_a_chat,
+    picks_all,
+    picks_the_one,
     read_add_options,
     read_add_with_carats,
     read_add_with_size,
@@ -339,8 +341,8 @@ class Conversation:
             options, carats = (weighed[0],), weighed[1]
         if options is None and (sized := read_add_with_size(text)) is not None:
             options, size = (sized[0],), sized[1]
-        if options is None and session.shown and session.step in _PICKING:
-            options = read_choice(text)  # "I'll take 2", "book the first one"
+        if options is None and session.shown:
+            options = self._picked(session, text)
         if options is None:
             return self._bare_number(session, text)
         if not session.shown:
@@ -351,6 +353,16 @@ class Conversation:
                 return Turn(session, (reply,))
         turns = [self._add_one(session, option, carats, size) for option in options]
         return cart_flow.together(self.copy, session, turns)
+
+    def _picked(self, session: Session, text: str) -> tuple[int, ...] | None:
+        """Options picked in words: "I'll take 2", "add all", and "add it" when one option
+        is on the screen (after a stone shown by its id, say)."""
+        count = len(session.shown)
+        if picks_all(text) and session.step in _PICKING:
+            return tuple(range(1, count + 1))
+        if picks_the_one(text) and count == 1:
+            return (1,)
+        return read_choice(text) if session.step in _PICKING else None
 
     def _add_one(
         self, session: Session, option: int, carats: float | None, size: float | None

@@ -95,8 +95,8 @@ _ADD_TO_CART = re.compile(
 )
 # "add to cart 1, 3", "add 2 and 4", "buy 1 & 2": several options in one message.
 _ADD_SEVERAL = re.compile(
-    r"^(?:please\s+)?(?:add(?:\s+(?:options|items|numbers))?(?:\s+to(?:\s+(?:my|the))?\s+cart)?"
-    r"|buy|select|choose)\s*(?:options|items|no\.?|numbers|#)?\s*"
+    r"^(?:please\s+)?(?:add(?:\s+(?:options?|items?|numbers?))?(?:\s+to(?:\s+(?:my|the))?\s+cart)?"
+    r"|buy|select|choose)\s*(?:options?|items?|no\.?|numbers?|#)?\s*"
     r"(\d{1,3}(?:\s*(?:,|&|\+|\band\b|\baur\b|\s)\s*#?\d{1,3})+)"
     r"(?:\s+to(?:\s+(?:my|the))?\s+cart)?$"
 )
@@ -205,23 +205,27 @@ def read_choice(text: str) -> tuple[int, ...] | None:
 
 # "add to cart one", "the second one", "add to card 2": numbers as people type them.
 _NUMBER_WORDS: Final = {
-    **dict.fromkeys(["one", "first", "1st"], "1"),
-    **dict.fromkeys(["two", "second", "2nd"], "2"),
-    **dict.fromkeys(["three", "third", "3rd"], "3"),
-    **dict.fromkeys(["four", "fourth", "4th"], "4"),
+    **dict.fromkeys(["one", "first", "1st", "pehla", "pehli", "pehle"], "1"),
+    **dict.fromkeys(["two", "second", "2nd", "dusra", "doosra", "dusri", "doosri"], "2"),
+    **dict.fromkeys(["three", "third", "3rd", "teesra", "tisra", "teesri"], "3"),
+    **dict.fromkeys(["four", "fourth", "4th", "chautha", "chauthi"], "4"),
     **dict.fromkeys(["five", "fifth", "5th"], "5"),
     **dict.fromkeys(["six", "sixth", "6th"], "6"),
 }
 _ORDINAL: Final = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)(?:\s+one)?\b"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|pehla|pehli"
+    r"|pehle|dusra|doosra|dusri|doosri|teesra|tisra|teesri|chautha|chauthi)(?:\s+one)?\b"
 )
-_CARDINAL: Final = re.compile(r"(?<=\s)(one|two|three|four|five|six)$")
+# "add to cart one", "two please": a number word ending the message or opening a pick.
+_CARDINAL: Final = re.compile(
+    r"(?<=\s)(one|two|three|four|five|six)$|^(one|two|three|four|five|six)(?=\s+(?:please|pls|plz|wala|wali)$)"
+)
 _ADD_SPAN: Final = re.compile(r"^add(?:\s+to\s+cart)?\s+(\d{1,2})\s*(?:-|to)\s*(\d{1,2})$")
 _MOST_IN_A_SPAN: Final = 12
 _CHOOSING: Final = re.compile(
     r"^(?:i\s*ll|i\s+will|i\s+d|i\s+would|i|lets|let\s+s|we\s*ll)?\s*"
-    r"(?:take|have|want|like|choose|select|prefer|go\s+with|book|pick|buy)\s+"
-    r"(?:to\s+(?:buy|take|book|add)\s+)?(?:the\s+)?"
+    r"(?:take|have|want|like|choose|select|prefer|go\s+with|book|pick|buy|give\s+me)\s+"
+    r"(?:to\s+(?:buy|take|book|add)\s+)?(?:the\s+|both\s+)?(?:number\s+|option\s+)?"
 )
 _PICKED_AFTER: Final = re.compile(
     r"^(?:option\s+|no\.?\s*|#)?(\d{1,2})\s+(?:add\s+(?:karo|kar\s+do|kardo|kr\s+do)|le\s+lo"
@@ -230,9 +234,31 @@ _PICKED_AFTER: Final = re.compile(
 
 
 def _numbered(words: str) -> str:
-    words = re.sub(r"\bto\s+(my\s+|the\s+)?card\b", r"to \1cart", words)
+    words = re.sub(r"\bto\s+(my\s+|the\s+)?(?:card|kart|cat)\b", r"to \1cart", words)
+    words = re.sub(r"^ad\s+to\b", "add to", words)
     words = _ORDINAL.sub(lambda m: _NUMBER_WORDS[m.group(1)], words)
-    return _CARDINAL.sub(lambda m: _NUMBER_WORDS[m.group(1)], words)
+    return _CARDINAL.sub(lambda m: _NUMBER_WORDS[m.group(1) or m.group(2)], words)
+
+
+# "add it", "I'll take it", "yes add that one": the one option on the screen.
+_THE_ONE: Final = re.compile(
+    r"^(?:yes\s+|ok\s+|okay\s+|haan\s+)?(?:please\s+)?(?:i\s*ll\s+|i\s+will\s+|i\s+want\s+)?"
+    r"(?:add|take|buy|book|want)\s+(?:it|this|that|this\s+one|that\s+one)(?:\s+to\s+(?:my\s+)?cart)?"
+    r"(?:\s+(?:please|pls|plz))?$"
+)
+_ALL: Final = frozenset(
+    {"add all", "add all to cart", "add everything", "add them all", "add all of them"}
+    | {"all of them", "i ll take all", "take all", "sab add karo", "sab add kar do"}
+)
+
+
+def picks_the_one(text: str) -> bool:
+    """ "add it", "I'll take it": meaningful only when one option is on the screen."""
+    return _THE_ONE.match(normalise(text)) is not None
+
+
+def picks_all(text: str) -> bool:
+    return normalise(text).rstrip("!.") in _ALL
 
 
 _CARATS = r"(\d{1,4}(?:\.\d{1,3})?)\s*(?:ct|cts|carat|carats)"

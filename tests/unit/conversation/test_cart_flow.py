@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from elgbot.catalog.jewelry import JewelryKind, JewelryQuery
 from elgbot.catalog.melee import MeleeQuery
 from elgbot.commerce.cart import CartItem, ItemKind
 from elgbot.conversation.copy import Copy
-from elgbot.conversation.events import CustomerSaid, Turn
+from elgbot.conversation.events import AddToCart, CustomerSaid, Turn
 from elgbot.conversation.machine import Conversation
 from elgbot.conversation.menu_events import (
     CartCleared,
@@ -80,6 +82,20 @@ def test_remove_option_n_with_results_on_screen_means_the_item_shown_as_n() -> N
     )
     assert say(results, "remove 2").effects == (RemoveFromCart(2),)  # the cart's number
     assert say(Session(), "remove option 2").effects == (RemoveFromCart(2),)  # no results
+
+
+@pytest.mark.parametrize("text", ["add it", "yes add that one", "ok I'll take it"])
+def test_add_it_adds_the_only_option_on_the_screen(text: str) -> None:
+    one = Session(step=Step.DIAMOND_RESULTS_SHOWN, shown=(ShownItem("RD-1", "Round 1ct"),))
+    assert [type(e).__name__ for e in say(one, text).effects] == ["AddToCart"]
+    two = replace(one, shown=(*one.shown, ShownItem("RD-2", "Round 1.1ct")))
+    assert not say(two, text).effects  # which one? nothing is added on a guess
+
+
+def test_add_all_adds_every_option_on_the_screen() -> None:
+    shown = (ShownItem("RD-1", "Round 1ct"), ShownItem("RD-2", "Round 1.1ct"))
+    turn = say(Session(step=Step.DIAMOND_RESULTS_SHOWN, shown=shown), "add all")
+    assert [e.option for e in turn.effects if isinstance(e, AddToCart)] == [1, 2]
 
 
 def test_several_items_are_removed_highest_number_first() -> None:

@@ -129,6 +129,13 @@ def test_adding_as_people_type_it(text: str, options: tuple[int, ...]) -> None:
         ("i'd like the third one", (3,)),
         ("I will go with 1", (1,)),
         ("take 1 and 3", (1, 3)),
+        ("I will take both 1 and 2", (1, 2)),
+        ("add option 1 and 2", (1, 2)),
+        ("give me number 4", (4,)),
+        ("add to kart 2", (2,)),
+        ("ad to cart 2", (2,)),
+        ("two please", (2,)),
+        ("dusra wala", (2,)),
     ],
 )
 def test_picking_an_option_on_the_screen(text: str, options: tuple[int, ...]) -> None:
