@@ -20,7 +20,7 @@ _NAMED: Final = re.compile(
     r"|\b(?:the\s+)?(first|second|third|fourth|1st|2nd)\s+(?:one|stone|diamond)\b"
 )
 _COMPARED: Final = re.compile(
-    r"\bcompare\s+(?:option\s+)?(\d{1,2})\s+(?:and|&|vs|with|,)?\s*(\d{1,2})\b"
+    r"\bcompare\s+(?:options?\s+)?(\d{1,2}(?:\s*(?:and|&|vs|with|,)?\s*\d{1,2}\b)+)"
 )
 _DETAILS: Final = re.compile(
     r"\b(?:certified|certificate|cert|certification|igi|gia|report|grading|lab|details?"
@@ -35,7 +35,7 @@ def options_asked_about(text: str) -> tuple[int, ...]:
     if _DETAILS.search(said) is None:
         return ()
     if (compared := _COMPARED.search(said)) is not None:
-        return tuple(dict.fromkeys(int(n) for n in compared.groups()))
+        return tuple(dict.fromkeys(int(n) for n in re.findall(r"\d+", compared.group(1))))
     found = []
     for match in _NAMED.finditer(said):
         number, about, leading, ordinal = match.groups()

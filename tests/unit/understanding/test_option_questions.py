@@ -18,6 +18,7 @@ from elgbot.understanding.option_questions import options_asked_about
         ("what is the polish of stone 3", (3,)),
         ("compare 1 and 2", (1, 2)),
         ("compare 3, 1", (3, 1)),
+        ("compare 1, 2 and 3", (1, 2, 3)),
         ("report for option 1 and option 4", (1, 4)),
     ],
 )
