@@ -20,7 +20,7 @@ _NAMED: Final = re.compile(
     r"|\b(?:the\s+)?(first|second|third|fourth|1st|2nd)\s+(?:one|stone|diamond)\b"
 )
 _COMPARED: Final = re.compile(
-    r"\bcompare\s+(?:options?\s+)?(\d{1,2}(?:\s*(?:and|&|vs|with|,)?\s*\d{1,2}\b)+)"
+    r"\bcompare\s+(?:options?\s+)?(\d{1,2}(?:(?:\s*(?:and|&|vs|with|,)\s*|\s+)\d{1,2}\b)+)"
 )
 _DETAILS: Final = re.compile(
     r"\b(?:certified|certificate|cert|certification|igi|gia|report|grading|lab|details?"

@@ -34,6 +34,7 @@ def test_a_question_about_options_names_them(text: str, options: tuple[int, ...]
         "certificate?",  # no option named
         "is it IGI certified?",
         "2 ct details",  # a weight, not an option
+        "compare 12",  # one option that is not on any screen, not options 1 and 2
     ],
 )
 def test_anything_else_asks_about_no_option(text: str) -> None:
