@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Final
 
 from elgbot.catalog.grades import Shape
+from elgbot.understanding.commands import numbered
 from elgbot.understanding.jewelry_query import names_a_piece
 from elgbot.understanding.words import normalise
 
@@ -65,7 +66,8 @@ _COURTESY: Final = re.compile(r"\s+(?:please|pls|plz|now|sir|madam|mam)$")
 
 
 def read_cart_command(text: str) -> CartCommand | None:
-    words = normalise(text).rstrip("!.")
+    # "remove the second one" is remove 2; "remove one" stays unsure which.
+    words = numbered(normalise(text).rstrip("!."), cardinals=False)
     if match := _REMOVE.match(words):
         return CartCommand(CartAction.REMOVE, int(match.group(2)), of_option=bool(match.group(1)))
     if match := _REMOVE_SEVERAL.match(words):  # "remove 1, 3" (the comma is gone by now)

@@ -175,7 +175,7 @@ def read_add_to_cart(text: str) -> int | None:
     """The option number in 'add to cart 1', 'add 2', 'buy #3', 'add to cart - 1'; None
     otherwise. A sign is kept ('add to cart -1'), so the reply says there is no such
     option: read as anything else, "-1" is a melee sieve."""
-    match = _ADD_TO_CART.match(_numbered(normalise(text)))
+    match = _ADD_TO_CART.match(numbered(normalise(text)))
     return int(match.group(1)) if match else None
 
 
@@ -184,7 +184,7 @@ def read_add_options(text: str) -> tuple[int, ...] | None:
     1-3', each once, in the order typed; None when the text is no such command."""
     if (one := read_add_to_cart(text)) is not None:
         return (one,)
-    words = _numbered(normalise(text))
+    words = numbered(normalise(text))
     if (span := _ADD_SPAN.match(words)) is not None:
         first, last = int(span.group(1)), int(span.group(2))
         return tuple(range(first, last + 1)) if 0 < last - first < _MOST_IN_A_SPAN else None
@@ -197,7 +197,7 @@ def read_add_options(text: str) -> tuple[int, ...] | None:
 def read_choice(text: str) -> tuple[int, ...] | None:
     """Where options are on the screen, the ways people pick one: "I'll take 2", "I want
     option 3", "book the first one", "1 add karo"; as `read_add_options` reads them."""
-    words = _numbered(normalise(text))
+    words = numbered(normalise(text))
     if (after := _PICKED_AFTER.match(words)) is not None:
         return (int(after.group(1)),)
     return read_add_options(_CHOOSING.sub("add ", words, count=1))
@@ -233,10 +233,14 @@ _PICKED_AFTER: Final = re.compile(
 )
 
 
-def _numbered(words: str) -> str:
+def numbered(words: str, *, cardinals: bool = True) -> str:
+    """Normalised words with ordinals ("the second one") and, with `cardinals`, number
+    words ("add to cart one") as digits; "add to card" and "ad to cart" mended."""
     words = re.sub(r"\bto\s+(my\s+|the\s+)?(?:card|kart|cat)\b", r"to \1cart", words)
     words = re.sub(r"^ad\s+to\b", "add to", words)
     words = _ORDINAL.sub(lambda m: _NUMBER_WORDS[m.group(1)], words)
+    if not cardinals:
+        return words
     return _CARDINAL.sub(lambda m: _NUMBER_WORDS[m.group(1) or m.group(2)], words)
 
 
@@ -298,5 +302,5 @@ def read_add_with_size(text: str) -> tuple[int, float] | None:
 
 def read_option_number(text: str) -> int | None:
     """A bare option number ('2', '#2', 'option 2', 'the second one')."""
-    match = re.fullmatch(r"(?:option|no\.?|number|#)?\s*(\d{1,2})", _numbered(normalise(text)))
+    match = re.fullmatch(r"(?:option|no\.?|number|#)?\s*(\d{1,2})", numbered(normalise(text)))
     return int(match.group(1)) if match else None

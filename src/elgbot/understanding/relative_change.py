@@ -29,7 +29,8 @@ _SAID: Final = (
         r"cheaper|cheapest|less expensive|less costly|lower (?:price|prices|budget|cost)"
         r"|less (?:price|budget)|low(?:er)? budget|too (?:expensive|costly|much)"
         r"|very (?:expensive|costly)|over my budget|out of (?:my )?budget|sast[ae]|saste"
-        r"|kam (?:price|budget|daam|dam|rate)|mehenga|mehnga|mahenga|mahnga",
+        r"|kam (?:price|budget|daam|dam|rate)|mehenga|mehnga|mahenga|mahnga"
+        r"|(?:more )?budget friendly|more affordable|affordable",
     ),
     (
         Change.BIGGER,

@@ -184,3 +184,11 @@ def test_a_negative_position_is_a_removal_of_no_item() -> None:
     command = read_cart_command("remove -1")
     assert command is not None
     assert command.position == -1  # the cart says it has no item -1, no sieve search
+
+
+def test_an_ordinal_names_a_cart_line_but_remove_one_names_none() -> None:
+    second = read_cart_command("remove the second one")
+    assert second is not None
+    assert second.position == 2
+    one = read_cart_command("remove one")
+    assert one is None or one.position is None

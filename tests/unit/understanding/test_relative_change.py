@@ -15,6 +15,7 @@ from elgbot.understanding.relative_change import Change, read_change
         ("too expensive", Change.CHEAPER),
         ("lower price pls", Change.CHEAPER),
         ("thoda sasta", Change.CHEAPER),
+        ("more budget friendly", Change.CHEAPER),
         ("bahut mehenga hai", Change.CHEAPER),
         ("bigger one?", Change.BIGGER),
         ("show me larger stones", Change.BIGGER),
