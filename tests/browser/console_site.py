@@ -48,3 +48,18 @@ async def page_token(client: httpx.AsyncClient, path: str = "/console") -> str:
     page = await client.get(path)
     assert page.status_code == 200, page.text
     return csrf_of(page.text)
+
+
+async def reply_form(
+    client: httpx.AsyncClient, path: str, action: str, text: str
+) -> dict[str, str]:
+    """The fields of the form at `path` that posts to `action`, as rendered (CSRF token and
+    one-time submission key), with `text` typed in."""
+    page = await client.get(path)
+    assert page.status_code == 200, page.text
+    found = re.search(
+        rf'<form method="post" action="{re.escape(action)}".*?</form>', page.text, re.S
+    )
+    assert found, f"{path} has no form posting to {action}"
+    hidden = dict(re.findall(r'type="hidden" name="(\w+)" value="([^"]*)"', found.group(0)))
+    return {**hidden, "text": text}

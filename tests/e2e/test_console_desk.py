@@ -4,6 +4,7 @@ sender to a fake Twilio server."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -15,7 +16,7 @@ import httpx
 import pytest
 from sqlalchemy import update
 
-from browser.console_site import add_staff, console_settings, log_in, page_token
+from browser.console_site import add_staff, console_settings, log_in, page_token, reply_form
 from elgbot.bootstrap import Runtime
 from elgbot.channels.twilio_signature import sign
 from elgbot.commerce.orders import Order, OrderStatus
@@ -103,9 +104,9 @@ async def test_a_staff_reply_reaches_the_customer_and_shows_its_delivery_status(
 ) -> None:
     await open_handoff(chat)
     number = await handoff_id(staff)
-    token = await page_token(staff, f"/console/handoffs/{number}")
-    form = {"text": "Hello! Size 12 is fine.", "csrf_token": token}
-    sent = await staff.post(f"/console/handoffs/{number}/reply", data=form)
+    path, action = f"/console/handoffs/{number}", f"/console/handoffs/{number}/reply"
+    form = await reply_form(staff, path, action, "Hello! Size 12 is fine.")
+    sent = await staff.post(action, data=form)
     assert sent.status_code == 303
     await eventually(lambda: any(r.body == form["text"] for r in fake_twilio.requests))
     [request] = [r for r in fake_twilio.requests if r.body == form["text"]]
@@ -144,21 +145,31 @@ async def test_a_reply_without_the_csrf_token_is_not_sent(
     assert len(fake_twilio.requests) == before
 
 
-async def test_after_24_hours_of_silence_free_form_replies_are_blocked_with_a_reason(
+async def test_after_24_hours_of_silence_a_reply_is_refused_and_kept_on_the_page_unsent(
     runtime: Runtime, chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
 ) -> None:
     await open_handoff(chat)
-    await age_the_customer(runtime, TWO_DAYS)
     number = await handoff_id(staff)
-    page = await staff.get(f"/console/handoffs/{number}")
+    path, action = f"/console/handoffs/{number}", f"/console/handoffs/{number}/reply"
+    form = await reply_form(staff, path, action, "Are you there? <Size 12> is fine.")
+    await age_the_customer(runtime, TWO_DAYS)  # the form was open while the window closed
+    page = await staff.get(path)
     assert 'id="window-closed"' in page.text
     assert "Send reply" not in page.text
     before = len(fake_twilio.requests)
-    form = {"text": "Are you there?", "csrf_token": await page_token(staff)}
-    refused = await staff.post(f"/console/handoffs/{number}/reply", data=form)
+
+    refused = await staff.post(action, data=form)
+
     assert refused.status_code == 409
+    assert "Your reply was NOT sent" in refused.text
     assert "more than 24 hours ago" in refused.text
+    assert "as soon as they write again" not in refused.text  # nothing is queued for later
+    kept = re.search(r'id="unsent".*?<textarea readonly>(.*?)</textarea>', refused.text, re.S)
+    assert kept and kept.group(1) == "Are you there? &lt;Size 12&gt; is fine."
+    await chat.say("hello again")  # the customer writes again: still nothing goes out
+    await runtime.support.courier.drain(PHONE)
     assert len(fake_twilio.requests) == before
+    assert "Are you there?" not in (await staff.get(path)).text
 
 
 async def test_closing_a_handoff_gives_the_customer_back_to_the_bot(
@@ -176,7 +187,9 @@ async def test_closing_a_handoff_gives_the_customer_back_to_the_bot(
     again = await staff.post(
         f"/console/handoffs/{number}/close", data={"csrf_token": await page_token(staff)}
     )
-    assert again.status_code == 404
+    assert again.status_code == 409
+    assert "This handoff was closed already." in again.text
+    assert "staff closed it and the bot took over" in again.text
 
 
 async def ask_for_a_quote(chat: Chat) -> None:
@@ -193,8 +206,9 @@ async def test_staff_see_quote_requests_reply_and_change_their_state(
     assert "Emerald, 3ct, D, FL, Ideal, ₹2,00,000" in page.text
     assert "shape emerald" in page.text
     number = int(re.search(r'id="quote-(\d+)"', page.text).group(1))  # type: ignore[union-attr]
-    form = {"text": "₹1,85,000 for an emerald 3ct D FL.", "csrf_token": await page_token(staff)}
-    assert (await staff.post(f"/console/quotes/{number}/reply", data=form)).status_code == 303
+    action = f"/console/quotes/{number}/reply"
+    form = await reply_form(staff, "/console/quotes", action, "₹1,85,000 for an emerald 3ct D FL.")
+    assert (await staff.post(action, data=form)).status_code == 303
     await eventually(lambda: any(r.body == form["text"] for r in fake_twilio.requests))
     assert "No quote requests here." in (await staff.get("/console/quotes?state=new")).text
     assert form["text"] in (await staff.get("/console/quotes?state=quoted")).text
@@ -203,17 +217,26 @@ async def test_staff_see_quote_requests_reply_and_change_their_state(
     assert PHONE in (await staff.get("/console/quotes?state=closed")).text
 
 
-async def test_a_quote_reply_after_the_window_closed_is_refused(
+async def test_a_quote_reply_after_the_window_closed_is_refused_and_kept_unsent(
     runtime: Runtime, chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
 ) -> None:
     await ask_for_a_quote(chat)
-    await age_the_customer(runtime, TWO_DAYS)
     page = await staff.get("/console/quotes")
     number = int(re.search(r'id="quote-(\d+)"', page.text).group(1))  # type: ignore[union-attr]
+    action = f"/console/quotes/{number}/reply"
+    form = await reply_form(staff, "/console/quotes", action, "Still interested?")
+    await age_the_customer(runtime, TWO_DAYS)
     before = len(fake_twilio.requests)
-    form = {"text": "Still interested?", "csrf_token": await page_token(staff)}
-    assert (await staff.post(f"/console/quotes/{number}/reply", data=form)).status_code == 409
+
+    refused = await staff.post(action, data=form)
+
+    assert refused.status_code == 409
+    assert "Your reply was NOT sent" in refused.text
+    assert re.search(
+        r'id="unsent".*?<textarea readonly>Still interested\?</textarea>', refused.text, re.S
+    )
     assert len(fake_twilio.requests) == before
+    assert "— asha" not in (await staff.get("/console/quotes")).text  # not stored as a reply
 
 
 async def test_the_overview_counts_handoffs_quotes_conversations_and_the_funnel(
@@ -279,10 +302,9 @@ async def test_without_rest_settings_the_log_and_every_console_page_say_replies_
             assert (await log_in(console)).status_code == 303
             number = await handoff_id(console)
             page = await console.get(f"/console/handoffs/{number}")
-            token = await page_token(console, f"/console/handoffs/{number}")
-            await console.post(
-                f"/console/handoffs/{number}/reply", data={"text": "Hi!", "csrf_token": token}
-            )
+            action = f"/console/handoffs/{number}/reply"
+            form = await reply_form(console, f"/console/handoffs/{number}", action, "Hi!")
+            await console.post(action, data=form)
             after = await console.get(f"/console/handoffs/{number}")
             overview = await console.get("/console")
 
@@ -358,3 +380,170 @@ async def test_an_attachment_is_linked_only_over_http_and_always_escaped(
     assert "<script>alert(1)" not in page
     assert "<b>image</b>" not in page
     assert 'href="https://x.example/&#34;&gt;&lt;script&gt;' in page
+
+
+def sent_bodies(fake_twilio: FakeTwilio, body: str) -> int:
+    return sum(1 for r in fake_twilio.requests if r.body == body)
+
+
+async def test_a_reply_form_submitted_twice_sends_once_and_shows_the_same_page(
+    runtime: Runtime, chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
+) -> None:
+    await open_handoff(chat)
+    number = await handoff_id(staff)
+    path, action = f"/console/handoffs/{number}", f"/console/handoffs/{number}/reply"
+    form = await reply_form(staff, path, action, "We have size 12.")
+    assert 'class="once"' in (await staff.get(path)).text  # the button disables itself
+
+    first = await staff.post(action, data=form)
+    second = await staff.post(action, data=form)  # the browser resends the same form
+
+    assert (first.status_code, second.status_code) == (303, 303)
+    assert first.headers["location"] == second.headers["location"] == path
+    await eventually(lambda: sent_bodies(fake_twilio, "We have size 12.") == 1)
+    await runtime.support.courier.drain(PHONE)
+    assert sent_bodies(fake_twilio, "We have size 12.") == 1
+    assert (await staff.get(path)).text.count("We have size 12.") == 1
+    again = await reply_form(staff, path, action, "We have size 12.")
+    assert again["submission_key"] != form["submission_key"]  # a new form sends anew
+    assert (await staff.post(action, data=again)).status_code == 303
+    await eventually(lambda: sent_bodies(fake_twilio, "We have size 12.") == 2)
+
+
+async def test_two_clicks_at_once_on_a_reply_send_it_once(
+    runtime: Runtime, chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
+) -> None:
+    await open_handoff(chat)
+    number = await handoff_id(staff)
+    path, action = f"/console/handoffs/{number}", f"/console/handoffs/{number}/reply"
+    form = await reply_form(staff, path, action, "Checking now.")
+
+    answers = await asyncio.gather(*(staff.post(action, data=form) for _ in range(3)))
+
+    assert [a.status_code for a in answers] == [303, 303, 303]
+    await runtime.support.courier.drain(PHONE)
+    await eventually(lambda: sent_bodies(fake_twilio, "Checking now.") >= 1)
+    assert sent_bodies(fake_twilio, "Checking now.") == 1
+    [handoff] = await runtime.staff.open_handoffs()
+    assert [m.text for m in handoff.messages].count("Checking now.") == 1
+
+
+async def test_a_quote_reply_submitted_twice_sends_once(
+    runtime: Runtime, chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
+) -> None:
+    await ask_for_a_quote(chat)
+    page = await staff.get("/console/quotes")
+    number = int(re.search(r'id="quote-(\d+)"', page.text).group(1))  # type: ignore[union-attr]
+    action = f"/console/quotes/{number}/reply"
+    form = await reply_form(staff, "/console/quotes", action, "₹1,80,000.")
+
+    answers = [await staff.post(action, data=form), await staff.post(action, data=form)]
+    answers += await asyncio.gather(*(staff.post(action, data=form) for _ in range(2)))
+
+    assert {a.status_code for a in answers} == {303}
+    assert {a.headers["location"] for a in answers} == {f"/console/quotes#quote-{number}"}
+    await runtime.support.courier.drain(PHONE)
+    await eventually(lambda: sent_bodies(fake_twilio, "₹1,80,000.") >= 1)
+    assert sent_bodies(fake_twilio, "₹1,80,000.") == 1
+    assert (await staff.get("/console/quotes")).text.count("₹1,80,000.") == 1
+
+
+async def test_a_reply_without_its_form_key_is_refused_on_a_console_page(
+    chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
+) -> None:
+    await open_handoff(chat)
+    number = await handoff_id(staff)
+    before = len(fake_twilio.requests)
+    form = {"text": "hi", "csrf_token": await page_token(staff)}
+    refused = await staff.post(f"/console/handoffs/{number}/reply", data=form)
+    assert refused.status_code == 400
+    assert 'id="console-error"' in refused.text
+    assert "submission_key" in refused.text
+    assert len(fake_twilio.requests) == before
+
+
+async def test_when_the_customer_goes_back_to_the_bot_a_reply_is_kept_on_a_console_page(
+    runtime: Runtime, chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
+) -> None:
+    await open_handoff(chat)
+    await chat.say("", **photo())
+    number = await handoff_id(staff)
+    path, action = f"/console/handoffs/{number}", f"/console/handoffs/{number}/reply"
+    form = await reply_form(staff, path, action, "Size 12 & a rose gold band?")
+    close = {"csrf_token": await page_token(staff)}
+    await chat.say("menu")  # while staff are typing
+    before = len(fake_twilio.requests)
+
+    refused = await staff.post(action, data=form)
+
+    assert refused.status_code == 409
+    assert refused.headers["content-type"].startswith("text/html")
+    assert "Your reply was NOT sent" in refused.text
+    assert "the customer went back to the bot" in refused.text
+    kept = re.search(r'id="unsent".*?<textarea readonly>(.*?)</textarea>', refused.text, re.S)
+    assert kept and kept.group(1) == "Size 12 &amp; a rose gold band?"
+    assert "Send reply" not in refused.text
+    assert "my ring size is 12" in refused.text  # the thread is still there to read
+    closing = await staff.post(f"/console/handoffs/{number}/close", data=close)
+    assert closing.status_code == 409
+    assert "the customer went back to the bot" in closing.text
+    assert len(fake_twilio.requests) == before
+
+    closed = await staff.get("/console/handoffs/closed")
+    assert f'href="/console/handoffs/{number}"' in closed.text
+    assert "the customer went back to the bot" in closed.text
+    read_back = await staff.get(path)
+    assert read_back.status_code == 200
+    assert "my ring size is 12" in read_back.text
+    assert PHOTO_URL.replace("&", "&amp;") in read_back.text
+    assert "Close handoff" not in read_back.text
+
+
+async def test_the_quote_is_read_as_words_without_empty_or_false_fields(
+    chat: Chat, staff: httpx.AsyncClient
+) -> None:
+    for text in ("Hi", "2", "engagement ring in 18k rose gold under 5000", "quote"):
+        await chat.say(text)
+    await ask_for_a_quote(chat)
+    page = (await staff.get("/console/quotes")).text
+    read = re.findall(r'class="meta read-as">Read as: (.*?)</p>', page)
+    assert "shape emerald; carat 3; colour D; clarity FL; cut ideal; budget up to ₹2,00,000" in read
+    assert (
+        "request jewelry design; kind ring; material gold; karat 18; metal colour rose; budget up to ₹5,000; engagement ring"
+        in read
+    )
+    assert all("[" not in r and "False" not in r and "None" not in r for r in read), read
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/console?days=abc", "/console?days=0", "/console/quotes?state=lost", "/console/handoffs/x"],
+)
+async def test_bad_values_in_a_console_address_get_a_console_page(
+    staff: httpx.AsyncClient, path: str
+) -> None:
+    page = await staff.get(path)
+    assert page.status_code == 400
+    assert page.headers["content-type"].startswith("text/html")
+    assert 'id="console-error"' in page.text
+    assert "Log out" in page.text  # the console's own page, with its header
+
+
+async def test_an_unknown_handoff_or_quote_gets_a_console_page(staff: httpx.AsyncClient) -> None:
+    missing = await staff.get("/console/handoffs/999999")
+    assert missing.status_code == 404
+    assert "There is no handoff with this number." in missing.text
+    form = {"state": "closed", "csrf_token": await page_token(staff)}
+    quote = await staff.post("/console/quotes/999999/state", data=form)
+    assert quote.status_code == 404
+    assert "There is no quote request with this number." in quote.text
+
+
+async def test_the_console_script_that_disables_send_buttons_is_served(
+    staff: httpx.AsyncClient,
+) -> None:
+    page = await staff.get("/console")
+    assert '<script src="/console/static/once.js" defer></script>' in page.text
+    script = await staff.get("/console/static/once.js")
+    assert script.status_code == 200
+    assert "button.disabled = true" in script.text

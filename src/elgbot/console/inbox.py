@@ -1,5 +1,6 @@
 """The handoff inbox: open handoffs, newest activity first, each with its thread, the
-delivery status of staff replies and whether the 24-hour window still allows a reply."""
+delivery status of staff replies and whether the 24-hour window still allows a reply; and,
+to read back, the handoffs closed lately."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from elgbot.channels.twilio_inbound import is_web_url
 from elgbot.console.delivery import delivery_of
 from elgbot.console.window import ReplyWindow, WindowClosed, last_messages, latest
 from elgbot.conversation.inbound import Media
-from elgbot.support.handoffs import Author, Handoff, HandoffMessage
+from elgbot.support.handoffs import Author, Handoff, HandoffMessage, HandoffState
 from elgbot.support.staff import StaffDesk, StaffReply
+
+CLOSED_SHOWN = 50  # how many recently closed handoffs the console lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,14 @@ class InboxEntry:
     thread: tuple[ThreadLine, ...]
 
     @property
+    def is_open(self) -> bool:
+        return self.handoff.state is HandoffState.OPEN
+
+    @property
+    def left_by_customer(self) -> bool:
+        return self.handoff.closed_by is Author.CUSTOMER
+
+    @property
     def last_text(self) -> str:
         return self.thread[-1].text if self.thread else ""
 
@@ -47,23 +58,34 @@ class Inbox:
         self._clock = clock
 
     async def entries(self) -> list[InboxEntry]:
-        handoffs = await self._staff.open_handoffs()
+        entries = await self._entries(await self._staff.open_handoffs())
+        return sorted(entries, key=lambda e: (e.last_activity, e.handoff.id), reverse=True)
+
+    async def entry(self, handoff_id: int) -> InboxEntry | None:
+        """The handoff in any state, open or closed (None: no such id)."""
+        handoff = await self._staff.handoff(handoff_id)
+        return None if handoff is None else (await self._entries([handoff]))[0]
+
+    async def closed(self) -> list[InboxEntry]:
+        """The most recently closed handoffs, newest first."""
+        return await self._entries(await self._staff.closed_handoffs(CLOSED_SHOWN))
+
+    async def reply(
+        self, handoff_id: int, text: str, submission_key: str | None = None
+    ) -> StaffReply:
+        """Send a free-form reply, unless the customer's 24-hour window has closed."""
+        entry = await self.entry(handoff_id)
+        if entry is not None and entry.is_open and not entry.window.is_open:
+            raise WindowClosed(handoff_id)
+        # raises HandoffNotOpen if gone (unless this form was submitted before)
+        return await self._staff.reply(handoff_id, text, submission_key)
+
+    async def _entries(self, handoffs: Sequence[Handoff]) -> list[InboxEntry]:
         seen = await last_messages(self._engine, (h.customer for h in handoffs))
         sent = [m.outbox_id for h in handoffs for m in h.messages if m.outbox_id is not None]
         deliveries = await delivery_of(self._engine, sent)
         now = self._clock()
-        entries = [_entry(h, seen.get(h.customer), deliveries, now) for h in handoffs]
-        return sorted(entries, key=lambda e: (e.last_activity, e.handoff.id), reverse=True)
-
-    async def entry(self, handoff_id: int) -> InboxEntry | None:
-        return next((e for e in await self.entries() if e.handoff.id == handoff_id), None)
-
-    async def reply(self, handoff_id: int, text: str) -> StaffReply:
-        """Send a free-form reply, unless the customer's 24-hour window has closed."""
-        entry = await self.entry(handoff_id)
-        if entry is not None and not entry.window.is_open:
-            raise WindowClosed(handoff_id)
-        return await self._staff.reply(handoff_id, text)  # raises HandoffNotOpen if gone
+        return [_entry(h, seen.get(h.customer), deliveries, now) for h in handoffs]
 
 
 def _entry(

@@ -3,11 +3,12 @@ rupees written the Indian way, and headers that keep pages out of caches and fra
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from importlib.resources import files
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
-from fastapi import Request
+from fastapi import Form, Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -42,8 +43,18 @@ def inr(amount: int) -> str:
     return "₹" + ("-" if amount < 0 else "") + ",".join([*groups, tail] if head else [tail])
 
 
+# The reply form's one-time key (`_one_time_key`), as a route reads it from the form.
+FormKey = Annotated[str, Form(min_length=16, max_length=64)]
+
+
+def _one_time_key() -> str:
+    # Each rendered reply form gets its own: a second POST of the same form sends nothing.
+    return secrets.token_urlsafe(18)
+
+
 templates.env.filters["when"] = _when
 templates.env.filters["inr"] = inr
+templates.env.globals["one_time_key"] = _one_time_key
 
 
 def render(

@@ -17,10 +17,12 @@ from elgbot.storage.schema import customer_activity
 WINDOW_SECONDS: Final = 24 * 3600.0
 CLOSED_EXPLANATION: Final = (
     "The customer last wrote more than 24 hours ago, so WhatsApp no longer allows a "
-    "free-form reply. They get your answer as soon as they write again; until then, reach "
-    "them another way (a call or e-mail), or with an approved WhatsApp template from "
-    "Twilio's console."
+    "free-form reply, and nothing can be sent or queued from here. Reach them another way "
+    "(a call or e-mail), or with an approved WhatsApp template from Twilio's console. If "
+    "they write again, you can reply here for 24 hours."
 )
+# Shown with the reply kept on the page: it was refused, never queued for later.
+NOT_SENT_WINDOW: Final = "Your reply was NOT sent. " + CLOSED_EXPLANATION
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,7 +181,10 @@ handoff_messages = Table(
     Column("created_at", Float, nullable=False),
     # The customer's attachments as JSON [[url, content type], …] (0007); NULL: none.
     Column("media", Text),
+    # A staff reply's one-time console form key (0008): a double submit sends it once.
+    Column("submission_key", String(64)),
 )
+Index("uq_handoff_messages_submission_key", handoff_messages.c.submission_key, unique=True)
 Index("ix_handoff_messages_handoff", handoff_messages.c.handoff_id, handoff_messages.c.id)
 Index("ix_handoff_messages_outbox", handoff_messages.c.outbox_id)  # 0006
 
@@ -318,5 +321,7 @@ quote_replies = Table(
     Column("text", Text, nullable=False),
     Column("outbox_id", Integer),  # how it was sent
     Column("created_at", Float, nullable=False),
+    Column("submission_key", String(64)),  # the console form's one-time key (0008)
 )
+Index("uq_quote_replies_submission_key", quote_replies.c.submission_key, unique=True)
 Index("ix_quote_replies_quote", quote_replies.c.quote_id, quote_replies.c.id)

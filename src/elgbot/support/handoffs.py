@@ -54,6 +54,7 @@ class Handoff:
     closed_by: Author | None = None
     staff_replied_at: float | None = None
     messages: tuple[HandoffMessage, ...] = ()
+    closed_at: float | None = None
 
 
 def transcript_of(request: OpenHandoff) -> list[tuple[Author, str]]:
@@ -100,7 +101,9 @@ class SqlHandoffs:
         message_id: str | None = None,
         outbox_id: int | None = None,
         media: Sequence[Media] = (),
-    ) -> None:
+        submission_key: str | None = None,
+    ) -> bool:
+        """Store a message; False when its message id or submission key was stored before."""
         statement = self._insert(handoff_messages).values(
             handoff_id=handoff_id,
             author=author,
@@ -109,9 +112,33 @@ class SqlHandoffs:
             outbox_id=outbox_id,
             media=_dump_media(media),
             created_at=self._clock(),
+            submission_key=submission_key,
         )
         async with self._engine.begin() as conn:
-            await conn.execute(statement.on_conflict_do_nothing())  # a redelivery: stored once
+            # A redelivery, or a console form submitted twice: stored once.
+            result = await conn.execute(
+                statement.on_conflict_do_nothing(), execution_options=KEEP_ROWCOUNT
+            )
+        return bool(result.rowcount)
+
+    async def submitted(self, submission_key: str) -> tuple[int, int | None] | None:
+        """The (handoff id, outbox row) of the staff reply sent with this form key, if any."""
+        query = select(handoff_messages.c.handoff_id, handoff_messages.c.outbox_id).where(
+            handoff_messages.c.submission_key == submission_key
+        )
+        async with self._engine.connect() as conn:
+            row = (await conn.execute(query)).first()
+        return None if row is None else (int(row.handoff_id), row.outbox_id)
+
+    async def set_outbox(self, submission_key: str, outbox_id: int) -> None:
+        """Link the staff reply stored with `submission_key` to the outbox row sending it."""
+        statement = (
+            update(handoff_messages)
+            .where(handoff_messages.c.submission_key == submission_key)
+            .values(outbox_id=outbox_id)
+        )
+        async with self._engine.begin() as conn:
+            await conn.execute(statement)
 
     async def close(self, handoff_id: int, by: Author) -> Handoff | None:
         """Close it; the handoff as it was, or None when it was not open."""
@@ -135,6 +162,19 @@ class SqlHandoffs:
         """Open handoffs, oldest first, each with its messages."""
         async with self._engine.connect() as conn:
             return await self._read(conn, handoffs.c.state == HandoffState.OPEN)
+
+    async def list_closed(self, limit: int) -> list[Handoff]:
+        """The `limit` most recently closed handoffs, newest first, with their messages."""
+        query = (
+            select(handoffs.c.id)
+            .where(handoffs.c.state == HandoffState.CLOSED)
+            .order_by(handoffs.c.closed_at.desc(), handoffs.c.id.desc())
+            .limit(limit)
+        )
+        async with self._engine.connect() as conn:
+            ids = list((await conn.execute(query)).scalars())
+            found = await self._read(conn, handoffs.c.id.in_(ids)) if ids else []
+        return sorted(found, key=lambda h: (h.closed_at or 0.0, h.id), reverse=True)
 
     async def unanswered(self, opened_before: float) -> list[Handoff]:
         """Open handoffs older than `opened_before` that no staff answered or reminded."""
@@ -244,4 +284,5 @@ def _handoff(row: Row[Any], messages: tuple[HandoffMessage, ...]) -> Handoff:
         closed_by=Author(row.closed_by) if row.closed_by else None,
         staff_replied_at=row.staff_replied_at,
         messages=messages,
+        closed_at=row.closed_at,
     )

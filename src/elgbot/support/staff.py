@@ -29,9 +29,10 @@ class HandoffNotOpen(Exception):
 
 @dataclass(frozen=True, slots=True)
 class StaffReply:
-    outbox_id: int
+    outbox_id: int | None  # None: a repeat whose first submit is still queuing the reply
     state: OutboxState  # SENT, FAILED, or READY when it waits behind an earlier reply
     error: str | None = None
+    repeated: bool = False  # the form was submitted before: nothing more was sent
 
 
 class StaffDesk:
@@ -58,21 +59,40 @@ class StaffDesk:
         """Open handoffs, oldest first, each with the conversation before and its messages."""
         return await self._handoffs.list_open()
 
-    async def reply(self, handoff_id: int, text: str) -> StaffReply:
-        """Send `text` to the customer now (or after their earlier replies) and store it."""
+    async def handoff(self, handoff_id: int) -> Handoff | None:
+        """A handoff in any state (None: no such id), with its messages."""
+        return await self._handoffs.get(handoff_id)
+
+    async def closed_handoffs(self, limit: int) -> list[Handoff]:
+        """The most recently closed handoffs, newest first, for staff to read back."""
+        return await self._handoffs.list_closed(limit)
+
+    async def reply(
+        self, handoff_id: int, text: str, submission_key: str | None = None
+    ) -> StaffReply:
+        """Send `text` to the customer now (or after their earlier replies) and store it.
+
+        `submission_key` is the console form's one-time key: a form submitted twice (a
+        double click, a browser resending) sends once, and the repeat gets that reply."""
+        if submission_key and (earlier := await self._handoffs.submitted(submission_key)):
+            return await self._repeated(earlier[1])
         handoff = await self._open(handoff_id)
         text = text.strip()
         if not text:
             raise ValueError("an empty reply cannot be sent")
+        key = submission_key or uuid.uuid4().hex
+        # Stored (and the key claimed) before it is queued: of two submits racing, one sends.
+        if not await self._handoffs.add_message(handoff_id, Author.STAFF, text, submission_key=key):
+            return await self._repeated(None)
         row_id = await self._outbox.add_ready(
             handoff.customer, handoff.address, _staff_id("reply", handoff_id), (text,)
         )
-        await self._handoffs.add_message(handoff_id, Author.STAFF, text, outbox_id=row_id)
+        await self._handoffs.set_outbox(key, row_id)
         await self._courier.drain(handoff.customer)
         reply = await self._reply_state(row_id)
         if reply.state is OutboxState.SENT:
-            # Another worker's courier may have sent it before the message above was stored,
-            # when `reply_delivered` could not find its handoff yet.
+            # Another worker's courier may have sent it before the message above was linked
+            # to its row, when `reply_delivered` could not find its handoff yet.
             await self._handoffs.mark_reply_delivered(row_id)
         return reply
 
@@ -106,6 +126,12 @@ class StaffDesk:
         if handoff is None or handoff.state is not HandoffState.OPEN:
             raise HandoffNotOpen(f"handoff {handoff_id} is not open")
         return handoff
+
+    async def _repeated(self, row_id: int | None) -> StaffReply:
+        if row_id is None:  # the first submit is still queuing it
+            return StaffReply(None, OutboxState.READY, repeated=True)
+        first = await self._reply_state(row_id)
+        return StaffReply(row_id, first.state, first.error, repeated=True)
 
     async def _reply_state(self, row_id: int) -> StaffReply:
         row = await self._outbox.get(row_id)

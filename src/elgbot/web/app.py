@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.types import Receive, Scope, Send
 
 from elgbot.bootstrap import Runtime, open_runtime
+from elgbot.console import errors as console_errors
 from elgbot.console.router import router as console_router
 from elgbot.logs import get_logger
 from elgbot.settings import Settings
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     for module in (health, chat_page, orders_api, api):
         app.include_router(module.router)
     app.include_router(console_router)
+    console_errors.install(app)
     return app
 
 
