@@ -165,7 +165,8 @@ async def test_after_24_hours_of_silence_a_reply_is_refused_and_kept_on_the_page
     assert "more than 24 hours ago" in refused.text
     assert "as soon as they write again" not in refused.text  # nothing is queued for later
     kept = re.search(r'id="unsent".*?<textarea readonly>(.*?)</textarea>', refused.text, re.S)
-    assert kept and kept.group(1) == "Are you there? &lt;Size 12&gt; is fine."
+    assert kept
+    assert kept.group(1) == "Are you there? &lt;Size 12&gt; is fine."
     await chat.say("hello again")  # the customer writes again: still nothing goes out
     await runtime.support.courier.drain(PHONE)
     assert len(fake_twilio.requests) == before
@@ -481,7 +482,8 @@ async def test_when_the_customer_goes_back_to_the_bot_a_reply_is_kept_on_a_conso
     assert "Your reply was NOT sent" in refused.text
     assert "the customer went back to the bot" in refused.text
     kept = re.search(r'id="unsent".*?<textarea readonly>(.*?)</textarea>', refused.text, re.S)
-    assert kept and kept.group(1) == "Size 12 &amp; a rose gold band?"
+    assert kept
+    assert kept.group(1) == "Size 12 &amp; a rose gold band?"
     assert "Send reply" not in refused.text
     assert "my ring size is 12" in refused.text  # the thread is still there to read
     closing = await staff.post(f"/console/handoffs/{number}/close", data=close)
@@ -509,8 +511,8 @@ async def test_the_quote_is_read_as_words_without_empty_or_false_fields(
     read = re.findall(r'class="meta read-as">Read as: (.*?)</p>', page)
     assert "shape emerald; carat 3; colour D; clarity FL; cut ideal; budget up to ₹2,00,000" in read
     assert (
-        "request jewelry design; kind ring; material gold; karat 18; metal colour rose; budget up to ₹5,000; engagement ring"
-        in read
+        "request jewelry design; kind ring; material gold; karat 18; metal colour rose; "
+        "budget up to ₹5,000; engagement ring" in read
     )
     assert all("[" not in r and "False" not in r and "None" not in r for r in read), read
 
