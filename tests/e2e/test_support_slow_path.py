@@ -277,3 +277,15 @@ async def test_without_rest_a_message_that_finds_the_turn_busy_is_asked_again(
         assert messages(await chat.say("1")) == [copy_of(runtime).busy]
         await asking
         assert await outbox_rows(runtime) == []
+
+
+async def test_with_a_public_url_a_late_reply_asks_for_delivery_statuses(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("Every stone has an IGI or GIA report."), delay=SLOW)
+    async with open_app(public_url="http://testserver") as (_, chat):
+        await chat.say("5")
+        assert await chat.say("Do you give certificates?") == EMPTY_TWIML
+        await eventually(lambda: len(fake_twilio.requests) == 1)
+    [sent] = fake_twilio.requests
+    assert dict(sent.form)["StatusCallback"] == "http://testserver/whatsapp/status"

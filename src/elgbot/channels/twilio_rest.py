@@ -16,6 +16,15 @@ from elgbot.channels.twiml import split_for_whatsapp
 
 log = logging.getLogger(__name__)
 _NOT_SENT = "not sent: an earlier part failed"
+STATUS_PATH = "/whatsapp/status"  # where Twilio posts delivery statuses (web/webhook.py)
+
+
+def status_callback_url(public_url: str | None) -> str | None:
+    """Where Twilio should report what became of each message; None without a public URL
+    (Twilio could not reach a local address, and would log an error for every message)."""
+    if not public_url or not public_url.strip():
+        return None
+    return public_url.strip().rstrip("/") + STATUS_PATH
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +48,7 @@ class TwilioRestSender:
         deadline_seconds: float = 30.0,
         max_attempts: int = 4,
         backoff_seconds: float = 0.5,
+        status_callback: str | None = None,
     ) -> None:
         self._url = f"{api_url.rstrip('/')}/2010-04-01/Accounts/{account_sid}/Messages.json"
         self._auth = httpx.BasicAuth(account_sid, auth_token)
@@ -47,6 +57,8 @@ class TwilioRestSender:
         self._deadline_seconds = deadline_seconds
         self._max_attempts = max(1, max_attempts)
         self._backoff = backoff_seconds
+        # Without it Twilio sends delivery statuses only to a number-level callback, if any.
+        self._callback = {"StatusCallback": status_callback} if status_callback else {}
 
     async def send(self, to: str, body: str) -> list[SendResult]:
         """One result per part of `body`, in order; never raises.
@@ -64,7 +76,7 @@ class TwilioRestSender:
         return results
 
     async def _send_part(self, to: str, body: str, deadline: float) -> SendResult:
-        form = {"From": self._from, "To": to, "Body": body}
+        form = {"From": self._from, "To": to, "Body": body, **self._callback}
         result = SendResult(False, None, None, "deadline exceeded", 0)
         for attempt in range(1, self._max_attempts + 1):
             result, retryable = await self._attempt(form, attempt, deadline)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from elgbot.channels.twilio_rest import TwilioRestSender
+from elgbot.channels.twilio_rest import TwilioRestSender, status_callback_url
 from elgbot.conversation.copy import Copy
 from elgbot.logs import get_logger
 from elgbot.settings import Settings
@@ -170,4 +170,5 @@ async def _sender(settings: Settings, stack: AsyncExitStack) -> ReplySender:
         from_address=from_address,
         client=client,
         deadline_seconds=SEND_DEADLINE_SECONDS,
+        status_callback=status_callback_url(settings.public_url),
     )

@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from elgbot.bootstrap import Runtime
 from elgbot.channels.twilio_inbound import TextPairs, read_inbound
+from elgbot.channels.twilio_rest import STATUS_PATH
 from elgbot.channels.twilio_signature import SETTINGS_HEADER, SIGNATURE_HEADER, public_url
 from elgbot.channels.twiml import TWIML_MEDIA_TYPE, messages_twiml
 from elgbot.logs import get_logger
@@ -88,5 +89,5 @@ routes = [
     # web/app.py sends POST /whatsapp to `incoming_message` before routing; the route
     # stays for the rest (e.g. 405 to a GET).
     Route(WEBHOOK_PATH, incoming_message, methods=["POST"]),
-    Route(WEBHOOK_PATH + "/status", delivery_status, methods=["POST"]),
+    Route(STATUS_PATH, delivery_status, methods=["POST"]),
 ]
