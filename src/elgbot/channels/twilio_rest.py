@@ -34,6 +34,9 @@ class SendResult:
     status: int | None
     error: str | None
     attempts: int
+    # A failure that may pass (Twilio down or busy, the network, a timeout): worth trying
+    # again later. Twilio's 4xx (an invalid number, a closed window) never pass.
+    retryable: bool = False
 
 
 class TwilioRestSender:
@@ -77,7 +80,7 @@ class TwilioRestSender:
 
     async def _send_part(self, to: str, body: str, deadline: float) -> SendResult:
         form = {"From": self._from, "To": to, "Body": body, **self._callback}
-        result = SendResult(False, None, None, "deadline exceeded", 0)
+        result = SendResult(False, None, None, "deadline exceeded", 0, True)
         for attempt in range(1, self._max_attempts + 1):
             result, retryable = await self._attempt(form, attempt, deadline)
             if result.ok or not retryable:
@@ -94,14 +97,14 @@ class TwilioRestSender:
         """The result of one POST, and whether trying again could help."""
         remaining = deadline - asyncio.get_running_loop().time()
         if remaining <= 0:
-            return SendResult(False, None, None, "deadline exceeded", attempt - 1), False
+            return SendResult(False, None, None, "deadline exceeded", attempt - 1, True), False
         try:
             async with asyncio.timeout(remaining):
                 response = await self._client.post(self._url, data=form, auth=self._auth)
         except TimeoutError:
-            return SendResult(False, None, None, "deadline exceeded", attempt), False
+            return SendResult(False, None, None, "deadline exceeded", attempt, True), False
         except httpx.TransportError as exc:
-            return SendResult(False, None, None, _describe(exc), attempt), True
+            return SendResult(False, None, None, _describe(exc), attempt, True), True
         except Exception as exc:  # a bad URL or client misuse: retrying cannot help
             return SendResult(False, None, None, _describe(exc), attempt), False
         return _result(response, attempt), _is_retryable(response.status_code)
@@ -125,7 +128,8 @@ def _result(response: httpx.Response, attempts: int) -> SendResult:
     if 200 <= status < 300:
         sid = payload.get("sid")
         return SendResult(True, sid if isinstance(sid, str) else None, status, None, attempts)
-    return SendResult(False, None, status, _twilio_error(payload, response), attempts)
+    error = _twilio_error(payload, response)
+    return SendResult(False, None, status, error, attempts, _is_retryable(status))
 
 
 def _json(response: httpx.Response) -> dict[str, object]:
