@@ -19,6 +19,7 @@ from elgbot.channels.twilio_rest import STATUS_PATH
 from elgbot.channels.twilio_signature import SETTINGS_HEADER, SIGNATURE_HEADER, public_url
 from elgbot.channels.twiml import TWIML_MEDIA_TYPE, messages_twiml
 from elgbot.logs import get_logger
+from elgbot.support.handoffs import NOT_DELIVERED
 from elgbot.web.forms import FormTooLarge, read_form
 
 _log = get_logger("webhook")
@@ -52,6 +53,8 @@ async def delivery_status(request: Request) -> Response:
     sid, status = fields.get("MessageSid", ""), fields.get("MessageStatus", "")
     if sid and status:
         await runtime.deliveries.record(sid[:64], status[:16], fields.get("ErrorCode"))
+        if status in NOT_DELIVERED:  # a staff reply so reported does not count as an answer
+            await runtime.staff.reply_not_delivered(sid[:64])
     return Response(status_code=200)
 
 
