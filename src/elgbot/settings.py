@@ -65,6 +65,12 @@ class Settings(BaseSettings):
     assistant_budget_seconds: float = Field(
         3.0, validation_alias=_env("ELG_ASSISTANT_BUDGET_SECONDS"), gt=0
     )
+    # A reply Twilio could not take (5xx, 429, network) is tried again after this long,
+    # the pause doubling up to the longest, until the customer's 24-hour window closes.
+    send_retry_seconds: float = Field(30.0, validation_alias=_env("ELG_SEND_RETRY_SECONDS"), gt=0)
+    send_retry_max_seconds: float = Field(
+        1800.0, validation_alias=_env("ELG_SEND_RETRY_MAX_SECONDS"), gt=0
+    )
     store_facts: Path | None = Field(None, validation_alias=_env("ELG_STORE_FACTS"))
     handoff_timeout_minutes: float = Field(
         60.0, validation_alias=_env("ELG_HANDOFF_TIMEOUT_MINUTES"), gt=0

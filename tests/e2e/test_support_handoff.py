@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from elgbot.bootstrap import Runtime
+from elgbot.channels.twilio_signature import sign
 from elgbot.channels.twiml import EMPTY_TWIML
 from elgbot.conversation.copy import Copy
 from elgbot.support.handoffs import Author, Handoff, HandoffState
@@ -19,7 +20,7 @@ from fakes import gemini_server, twilio_server
 from fakes.gemini_server import FakeGemini
 from fakes.twilio_server import FakeTwilio
 from support_runtime import deployment, eventually, runtime_with_catalog, support_settings
-from whatsapp_chat import CUSTOMER, Chat, client_for, messages
+from whatsapp_chat import AUTH_TOKEN, CUSTOMER, WEBHOOK_URL, Chat, client_for, messages
 
 fake_gemini = gemini_server.fake_gemini
 fake_twilio = twilio_server.fake_twilio
@@ -260,3 +261,64 @@ async def test_asking_for_a_manager_or_sales_opens_a_handoff(
 ) -> None:
     assert messages(await chat.say(text)) == [copy_of(runtime).handoff_opened]
     assert [m.text for m in (await the_open_handoff(runtime)).messages] == [text]
+
+
+async def report_status(chat: Chat, sid: str, status: str, error_code: str = "") -> None:
+    """Twilio's status callback for `sid`, signed as Twilio signs it."""
+    params = [("MessageSid", sid), ("MessageStatus", status), ("AccountSid", "AC" + "0" * 32)]
+    if error_code:
+        params.append(("ErrorCode", error_code))
+    url = WEBHOOK_URL + "/status"
+    headers = {"X-Twilio-Signature": sign(AUTH_TOKEN, url, params)}
+    response = await chat.client.post("/whatsapp/status", data=dict(params), headers=headers)
+    assert response.status_code == 200
+
+
+async def test_a_staff_reply_accepted_then_reported_failed_does_not_count_and_the_note_goes(
+    runtime: Runtime, chat: Chat, fake_twilio: FakeTwilio
+) -> None:
+    await chat.say("human please")
+    handoff = await the_open_handoff(runtime)
+    reply = await runtime.staff.reply(handoff.id, "Hello!")  # 201: accepted
+    assert reply.state is OutboxState.SENT
+    [sent] = fake_twilio.requests
+
+    await report_status(chat, await sent_sid(runtime, reply.outbox_id), "failed", "63016")
+
+    assert (await the_open_handoff(runtime)).staff_replied_at is None
+    assert await runtime.staff.remind_unanswered() == 1
+    await eventually(lambda: len(fake_twilio.requests) == 2)
+    assert fake_twilio.requests[-1].body == copy_of(runtime).handoff_unanswered
+    assert sent.body == "Hello!"
+
+
+async def test_a_reply_reported_failed_after_another_got_through_leaves_it_answered(
+    runtime: Runtime, chat: Chat
+) -> None:
+    await chat.say("human please")
+    handoff = await the_open_handoff(runtime)
+    first = await runtime.staff.reply(handoff.id, "Hello!")
+    second = await runtime.staff.reply(handoff.id, "Hello again!")
+    await report_status(chat, await sent_sid(runtime, second.outbox_id), "delivered")
+
+    await report_status(chat, await sent_sid(runtime, first.outbox_id), "undelivered", "63016")
+
+    assert (await the_open_handoff(runtime)).staff_replied_at is not None
+    assert await runtime.staff.remind_unanswered() == 0
+
+
+async def test_a_failure_report_of_a_bot_reply_changes_no_handoff(
+    runtime: Runtime, chat: Chat
+) -> None:
+    await chat.say("human please")
+    handoff = await the_open_handoff(runtime)
+    await runtime.staff.reply(handoff.id, "Hello!")
+    await report_status(chat, "SM" + "9" * 32, "failed", "63016")  # not a staff reply
+    assert (await the_open_handoff(runtime)).staff_replied_at is not None
+
+
+async def sent_sid(runtime: Runtime, outbox_id: int) -> str:
+    """The sid Twilio gave the (last part of the) reply sent by `outbox_id`."""
+    row = await runtime.support.outbox.get(outbox_id)
+    assert row is not None
+    return str(row.results[-1]["sid"])

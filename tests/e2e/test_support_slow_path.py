@@ -22,6 +22,7 @@ from elgbot.bootstrap import Runtime
 from elgbot.channels.twiml import EMPTY_TWIML
 from elgbot.conversation.copy import Copy
 from elgbot.storage.schema import outbox
+from elgbot.support import wiring
 from fakes import gemini_server, twilio_server
 from fakes.gemini_server import FakeGemini, answer, error
 from fakes.twilio_server import FakeTwilio
@@ -277,3 +278,85 @@ async def test_without_rest_a_message_that_finds_the_turn_busy_is_asked_again(
         assert messages(await chat.say("1")) == [copy_of(runtime).busy]
         await asking
         assert await outbox_rows(runtime) == []
+
+
+async def test_with_a_public_url_a_late_reply_asks_for_delivery_statuses(
+    open_app: Opened, fake_gemini: FakeGemini, fake_twilio: FakeTwilio
+) -> None:
+    fake_gemini.script(answer("Every stone has an IGI or GIA report."), delay=SLOW)
+    async with open_app(public_url="http://testserver") as (_, chat):
+        await chat.say("5")
+        assert await chat.say("Do you give certificates?") == EMPTY_TWIML
+        await eventually(lambda: len(fake_twilio.requests) == 1)
+    [sent] = fake_twilio.requests
+    assert dict(sent.form)["StatusCallback"] == "http://testserver/whatsapp/status"
+
+
+async def test_replies_queued_in_a_twilio_outage_arrive_once_it_recovers_in_order_once(
+    open_app: Opened,
+    fake_gemini: FakeGemini,
+    fake_twilio: FakeTwilio,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # QA's repro: Twilio answers 503 twelve times (three sends' quick tries, and more)
+    # while a slow answer and the two replies queued behind it wait to go out.
+    monkeypatch.setattr(wiring, "SEND_PAUSE_SECONDS", 0.01)
+    fake_twilio.script(503, times=12)
+    fake_gemini.script(answer("Yes, we ship to Dubai."), delay=SLOW / 2)
+    retry = {"send_retry_seconds": 0.05, "send_retry_max_seconds": 0.2}
+    async with open_app(**retry) as (runtime, chat):
+        assert messages(await chat.say("hi"))  # the fast path: no REST send
+        assert await chat.say("do you ship to Dubai?") == EMPTY_TWIML
+        assert await chat.say("1") == EMPTY_TWIML
+        assert await chat.say("Round 1ct G VS1 under 2 lakh") == EMPTY_TWIML
+
+        await eventually(lambda: len(delivered(fake_twilio)) == 3)
+        await runtime.support.tasks.settle()
+        bodies = delivered(fake_twilio)
+        assert bodies[:2] == [
+            answered(runtime, "Yes, we ship to Dubai."),
+            copy_of(runtime).diamond_question,
+        ]
+        assert "Your search: round, 1 ct, G, VS1" in (bodies[2] or "")  # the search reply
+        assert [r.status for r in fake_twilio.requests[:12]] == [503] * 12
+        assert len(fake_twilio.requests) == 15  # nothing sent twice once Twilio took it
+        rows = await outbox_rows(runtime)
+        assert [row.state for row in rows] == ["sent"] * 3
+        assert rows[0].tries >= 1
+
+
+async def test_a_retry_pending_at_a_restart_is_made_by_the_next_worker(
+    open_app: Opened,
+    fake_gemini: FakeGemini,
+    fake_twilio: FakeTwilio,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(wiring, "SEND_PAUSE_SECONDS", 0.01)
+    fake_twilio.script(503, times=4)  # one send's quick tries
+    fake_gemini.script(answer("Every stone has an IGI or GIA report."), delay=SLOW / 2)
+    async with open_app(send_retry_seconds=3600.0) as (runtime, chat):
+        await chat.say("5")
+        assert await chat.say("Do you give certificates?") == EMPTY_TWIML
+        await eventually(lambda: len(fake_twilio.requests) == 4)
+        await eventually_ready_for_retry(runtime)
+        async with runtime.engine.begin() as conn:  # as if the hour had passed
+            await conn.execute(update(outbox).values(lease_until=0.0))
+    async with open_app() as (runtime, _), serving(runtime):
+        await eventually(lambda: len(delivered(fake_twilio)) == 1)
+    assert delivered(fake_twilio) == [answered(runtime, "Every stone has an IGI or GIA report.")]
+
+
+def delivered(fake: FakeTwilio) -> list[str | None]:
+    """The bodies Twilio took (not the ones it refused)."""
+    return [r.body for r in fake.requests if r.status == 201]
+
+
+async def eventually_ready_for_retry(runtime: Runtime) -> None:
+    async def tried() -> bool:
+        rows = await outbox_rows(runtime)
+        return bool(rows) and rows[0].tries == 1
+
+    async with asyncio.timeout(15.0):
+        # Polling: the courier records the failed try in the database, in the background.
+        while not await tried():  # noqa: ASYNC110
+            await asyncio.sleep(0.02)

@@ -16,9 +16,10 @@ from elgbot.conversation.inbound import InboundMessage
 from elgbot.conversation.session import ChatLine
 from elgbot.storage.database import open_database
 from elgbot.support.assistant import Answer
-from elgbot.support.courier import Courier
+from elgbot.support.courier import WINDOW_CLOSED, Courier
 from elgbot.support.late import LateReplies
 from elgbot.support.outbox import OutboxState, SqlOutbox
+from elgbot.support.retry import WINDOW_SECONDS, RetryPolicy
 from elgbot.support.tasks import BackgroundTasks
 
 CUSTOMER, ADDRESS = "+919812345678", "whatsapp:+919812345678"
@@ -186,3 +187,172 @@ async def test_a_message_a_dead_worker_kept_is_handled_and_answered_in_order(
     await tasks.settle()
 
     assert [body for _, body in sender.sent] == ["handled cart", "a later reply"]
+
+
+class Clock:
+    """Time as the outbox and courier see it, moved by the test."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class OutageSender(RecordingSender):
+    """Twilio down: answers 503 to the next `outage` messages, then takes them."""
+
+    def __init__(self, outage: int) -> None:
+        super().__init__()
+        self.outage = outage
+
+    async def send(self, to: str, body: str) -> list[SendResult]:
+        if self.outage <= 0:
+            return await super().send(to, body)
+        self.outage -= 1
+        self.sent.append((to, body))
+        return [SendResult(False, None, 503, "HTTP 503 20503: Service unavailable", 4, True)]
+
+
+POLICY = RetryPolicy(first_seconds=10.0, longest_seconds=40.0)
+
+
+def outage_courier(
+    outbox: SqlOutbox, sender: RecordingSender, tasks: BackgroundTasks, clock: Clock
+) -> Courier:
+    return Courier(outbox, sender, tasks, owner="w1", lease_seconds=60, retry=POLICY, clock=clock)
+
+
+async def test_a_reply_twilio_cannot_take_is_tried_again_later_and_holds_back_the_next(
+    engine: AsyncEngine, tasks: BackgroundTasks
+) -> None:
+    clock = Clock()
+    outbox, sender = SqlOutbox(engine, clock), OutageSender(outage=4)
+    first = await outbox.add_ready(CUSTOMER, ADDRESS, "SM1", ["first"])
+    second = await outbox.add_ready(CUSTOMER, ADDRESS, "SM2", ["second"])
+    courier = outage_courier(outbox, sender, tasks, clock)
+
+    for _ in range(4):
+        await courier.drain(CUSTOMER)
+        await courier.drain(CUSTOMER)  # too early: nothing is sent, nothing overtakes
+        row = await outbox.get(first)
+        assert row is not None
+        assert row.state is OutboxState.READY
+        clock.now += POLICY.longest_seconds
+    await courier.drain(CUSTOMER)
+
+    assert [body for _, body in sender.sent] == ["first"] * 5 + ["second"]
+    rows = [await outbox.get(i) for i in (first, second)]
+    assert [(r.state, r.tries) for r in rows if r is not None] == [
+        (OutboxState.SENT, 4),
+        (OutboxState.SENT, 0),
+    ]
+
+
+async def test_the_pause_between_tries_grows(engine: AsyncEngine, tasks: BackgroundTasks) -> None:
+    clock = Clock()
+    outbox, sender = SqlOutbox(engine, clock), OutageSender(outage=4)
+    row_id = await outbox.add_ready(CUSTOMER, ADDRESS, "SM1", ["first"])
+    courier = outage_courier(outbox, sender, tasks, clock)
+
+    pauses = []
+    for _ in range(4):
+        await courier.drain(CUSTOMER)
+        tried_at = clock.now
+        while not await outbox.stale():  # step until the row is due again
+            clock.now += 1.0
+        pauses.append(clock.now - tried_at)
+    assert pauses == [10.0, 20.0, 40.0, 40.0]
+    await courier.drain(CUSTOMER)
+    row = await outbox.get(row_id)
+    assert row is not None
+    assert row.state is OutboxState.SENT
+
+
+async def test_parts_twilio_took_are_not_sent_again(
+    engine: AsyncEngine, tasks: BackgroundTasks
+) -> None:
+    clock = Clock()
+    outbox = SqlOutbox(engine, clock)
+    long_reply = "\n".join(f"line {n} " + "x" * 90 for n in range(20))  # two messages
+    await outbox.add_ready(CUSTOMER, ADDRESS, "SM1", [long_reply, "after"])
+
+    class SecondPartFails(RecordingSender):
+        async def send(self, to: str, body: str) -> list[SendResult]:
+            if len(self.sent) == 1:  # the second message, on the first try
+                self.sent.append((to, body))
+                return [SendResult(False, None, None, "ConnectError", 4, True)]
+            return await super().send(to, body)
+
+    sender = SecondPartFails()
+    courier = outage_courier(outbox, sender, tasks, clock)
+    await courier.drain(CUSTOMER)
+    clock.now += POLICY.first_seconds
+    await courier.drain(CUSTOMER)
+
+    bodies = [body for _, body in sender.sent]
+    assert len(bodies) == 4  # part 1, part 2 (failed), part 2 again, "after"
+    assert bodies[1] == bodies[2] != bodies[0]
+    assert bodies[3] == "after"
+    assert "\n".join(bodies[:2]) == long_reply
+
+
+async def test_a_reply_still_failing_when_the_window_closes_fails_and_the_next_goes(
+    engine: AsyncEngine, tasks: BackgroundTasks
+) -> None:
+    clock = Clock()
+    outbox, sender = SqlOutbox(engine, clock), OutageSender(outage=1)
+    first = await outbox.add_ready(CUSTOMER, ADDRESS, "SM1", ["first"])
+    second = await outbox.add_ready(CUSTOMER, ADDRESS, "SM2", ["second"])
+    clock.now += WINDOW_SECONDS - 30  # the customer wrote (the rows came) 24 h ago, nearly
+    await outage_courier(outbox, sender, tasks, clock).drain(CUSTOMER)
+
+    failed, sent = await outbox.get(first), await outbox.get(second)
+    assert failed is not None
+    assert sent is not None
+    assert (failed.state, sent.state) == (OutboxState.FAILED, OutboxState.SENT)
+    assert failed.results[-1]["error"] == WINDOW_CLOSED
+    assert [body for _, body in sender.sent] == ["first", "second"]
+
+
+async def test_a_refusal_is_final_at_once(engine: AsyncEngine, tasks: BackgroundTasks) -> None:
+    clock = Clock()
+    outbox, sender = SqlOutbox(engine, clock), RecordingSender(refused="first")
+    first = await outbox.add_ready(CUSTOMER, ADDRESS, "SM1", ["first"])
+    await outage_courier(outbox, sender, tasks, clock).drain(CUSTOMER)
+    row = await outbox.get(first)
+    assert row is not None
+    assert (row.state, row.tries) == (OutboxState.FAILED, 0)
+
+
+async def test_a_retry_survives_its_worker_and_another_worker_makes_it(
+    engine: AsyncEngine, tasks: BackgroundTasks
+) -> None:
+    clock = Clock()
+    outbox, sender = SqlOutbox(engine, clock), OutageSender(outage=1)
+    first = await outbox.add_ready(CUSTOMER, ADDRESS, "SM1", ["first"])
+    await outbox.add_ready(CUSTOMER, ADDRESS, "SM2", ["second"])
+    dead_tasks = BackgroundTasks()
+    await outage_courier(outbox, sender, dead_tasks, clock).drain(CUSTOMER)
+    await dead_tasks.close()  # the first worker stops, its wake-up with it
+
+    clock.now += POLICY.first_seconds
+    courier = Courier(outbox, sender, tasks, owner="w2", lease_seconds=60, retry=POLICY)
+    late = LateReplies(
+        KnowingAssistant(),
+        outbox,
+        courier,
+        tasks,
+        budget_seconds=1.0,
+        answer_seconds=10.0,
+        owner="w2",
+        can_send_later=True,
+        clock=clock,
+    )
+    assert await late.recover(apply, handle) == 2  # both rows are due: kicked for each
+    await tasks.settle()
+
+    assert [body for _, body in sender.sent] == ["first", "first", "second"]
+    row = await outbox.get(first)
+    assert row is not None
+    assert row.state is OutboxState.SENT

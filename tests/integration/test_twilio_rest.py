@@ -25,7 +25,9 @@ async def client() -> AsyncIterator[httpx.AsyncClient]:
         yield http
 
 
-def sender_for(fake: FakeTwilio, client: httpx.AsyncClient, **options: float) -> TwilioRestSender:
+def sender_for(
+    fake: FakeTwilio, client: httpx.AsyncClient, **options: float | str
+) -> TwilioRestSender:
     options.setdefault("backoff_seconds", 0.01)
     return TwilioRestSender(
         api_url=fake.url,
@@ -56,6 +58,26 @@ async def test_a_message_is_posted_as_twilio_expects_and_its_sid_returned(
         SHOP,
         "Your quote is ready ✨ ₹1,20,000",
     )
+
+
+async def test_with_a_status_callback_every_message_asks_twilio_to_report_its_status(
+    fake_twilio: FakeTwilio, client: httpx.AsyncClient
+) -> None:
+    callback = "https://bot.example.com/whatsapp/status"
+    sender = sender_for(fake_twilio, client, status_callback=callback)
+    results = await sender.send(CUSTOMER, "first\n" + "x" * 1700)  # three messages
+    assert [r.ok for r in results] == [True, True, True], results
+
+    forms = [dict(request.form) for request in fake_twilio.requests]
+    assert [form.get("StatusCallback") for form in forms] == [callback] * 3
+
+
+async def test_without_a_status_callback_none_is_sent(
+    fake_twilio: FakeTwilio, client: httpx.AsyncClient
+) -> None:
+    await sender_for(fake_twilio, client).send(CUSTOMER, "hello")
+    [request] = fake_twilio.requests
+    assert "StatusCallback" not in dict(request.form)
 
 
 async def test_a_long_body_goes_as_several_messages_in_order(

@@ -16,6 +16,15 @@ from elgbot.channels.twiml import split_for_whatsapp
 
 log = logging.getLogger(__name__)
 _NOT_SENT = "not sent: an earlier part failed"
+STATUS_PATH = "/whatsapp/status"  # where Twilio posts delivery statuses (web/webhook.py)
+
+
+def status_callback_url(public_url: str | None) -> str | None:
+    """Where Twilio should report what became of each message; None without a public URL
+    (Twilio could not reach a local address, and would log an error for every message)."""
+    if not public_url or not public_url.strip():
+        return None
+    return public_url.strip().rstrip("/") + STATUS_PATH
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +34,9 @@ class SendResult:
     status: int | None
     error: str | None
     attempts: int
+    # A failure that may pass (Twilio down or busy, the network, a timeout): worth trying
+    # again later. Twilio's 4xx (an invalid number, a closed window) never pass.
+    retryable: bool = False
 
 
 class TwilioRestSender:
@@ -39,6 +51,7 @@ class TwilioRestSender:
         deadline_seconds: float = 30.0,
         max_attempts: int = 4,
         backoff_seconds: float = 0.5,
+        status_callback: str | None = None,
     ) -> None:
         self._url = f"{api_url.rstrip('/')}/2010-04-01/Accounts/{account_sid}/Messages.json"
         self._auth = httpx.BasicAuth(account_sid, auth_token)
@@ -47,6 +60,8 @@ class TwilioRestSender:
         self._deadline_seconds = deadline_seconds
         self._max_attempts = max(1, max_attempts)
         self._backoff = backoff_seconds
+        # Without it Twilio sends delivery statuses only to a number-level callback, if any.
+        self._callback = {"StatusCallback": status_callback} if status_callback else {}
 
     async def send(self, to: str, body: str) -> list[SendResult]:
         """One result per part of `body`, in order; never raises.
@@ -64,8 +79,8 @@ class TwilioRestSender:
         return results
 
     async def _send_part(self, to: str, body: str, deadline: float) -> SendResult:
-        form = {"From": self._from, "To": to, "Body": body}
-        result = SendResult(False, None, None, "deadline exceeded", 0)
+        form = {"From": self._from, "To": to, "Body": body, **self._callback}
+        result = SendResult(False, None, None, "deadline exceeded", 0, True)
         for attempt in range(1, self._max_attempts + 1):
             result, retryable = await self._attempt(form, attempt, deadline)
             if result.ok or not retryable:
@@ -82,14 +97,14 @@ class TwilioRestSender:
         """The result of one POST, and whether trying again could help."""
         remaining = deadline - asyncio.get_running_loop().time()
         if remaining <= 0:
-            return SendResult(False, None, None, "deadline exceeded", attempt - 1), False
+            return SendResult(False, None, None, "deadline exceeded", attempt - 1, True), False
         try:
             async with asyncio.timeout(remaining):
                 response = await self._client.post(self._url, data=form, auth=self._auth)
         except TimeoutError:
-            return SendResult(False, None, None, "deadline exceeded", attempt), False
+            return SendResult(False, None, None, "deadline exceeded", attempt, True), False
         except httpx.TransportError as exc:
-            return SendResult(False, None, None, _describe(exc), attempt), True
+            return SendResult(False, None, None, _describe(exc), attempt, True), True
         except Exception as exc:  # a bad URL or client misuse: retrying cannot help
             return SendResult(False, None, None, _describe(exc), attempt), False
         return _result(response, attempt), _is_retryable(response.status_code)
@@ -113,7 +128,8 @@ def _result(response: httpx.Response, attempts: int) -> SendResult:
     if 200 <= status < 300:
         sid = payload.get("sid")
         return SendResult(True, sid if isinstance(sid, str) else None, status, None, attempts)
-    return SendResult(False, None, status, _twilio_error(payload, response), attempts)
+    error = _twilio_error(payload, response)
+    return SendResult(False, None, status, error, attempts, _is_retryable(status))
 
 
 def _json(response: httpx.Response) -> dict[str, object]:

@@ -20,7 +20,10 @@ from elgbot.conversation.events import OpenHandoff
 from elgbot.conversation.inbound import Media
 from elgbot.conversation.session import Speaker
 from elgbot.storage.database import KEEP_ROWCOUNT, upsert_insert
-from elgbot.storage.schema import handoff_messages, handoffs
+from elgbot.storage.schema import delivery_statuses, handoff_messages, handoffs, outbox
+
+# What Twilio reports of a message it accepted but could not deliver (e.g. error 63016).
+NOT_DELIVERED = ("failed", "undelivered")
 
 
 class HandoffState(StrEnum):
@@ -202,6 +205,26 @@ class SqlHandoffs:
             result = await conn.execute(statement, execution_options=KEEP_ROWCOUNT)
         return bool(result.rowcount)
 
+    async def reply_not_delivered(self, message_sid: str) -> bool:
+        """Twilio reported `message_sid` failed or undelivered after accepting it. If it was
+        a staff reply, its handoff counts as unanswered again (so the customer gets the
+        note), unless another staff reply of it was accepted and not reported failed.
+        True when the handoff became unanswered."""
+        async with self._engine.begin() as conn:
+            found = (await conn.execute(_staff_reply_of(message_sid))).first()
+            if found is None:
+                return False
+            handoff_id, row_id = found
+            if await _another_reply_got_through(conn, handoff_id, row_id):
+                return False
+            statement = (
+                update(handoffs)
+                .where(handoffs.c.id == handoff_id, handoffs.c.staff_replied_at.is_not(None))
+                .values(staff_replied_at=None)
+            )
+            result = await conn.execute(statement, execution_options=KEEP_ROWCOUNT)
+        return bool(result.rowcount)
+
     async def claim_reminder(self, handoff_id: int) -> bool:
         """True for the one worker that is to send this handoff's reminder."""
         return await self._update(
@@ -261,6 +284,48 @@ class SqlHandoffs:
             )
             by_handoff.setdefault(row.handoff_id, []).append(message)
         return by_handoff
+
+
+def _staff_replies() -> Any:
+    return handoff_messages.join(outbox, outbox.c.id == handoff_messages.c.outbox_id)
+
+
+def _staff_reply_of(message_sid: str) -> Any:
+    """(handoff id, outbox id) of the staff reply Twilio gave `message_sid`. The sids are
+    only in the outbox row's results (JSON); this runs only for failure reports."""
+    return (
+        select(handoff_messages.c.handoff_id, outbox.c.id)
+        .select_from(_staff_replies())
+        .where(
+            handoff_messages.c.author == Author.STAFF,
+            outbox.c.result.contains(f'"{message_sid}"', autoescape=True),
+        )
+        .limit(1)
+    )
+
+
+async def _another_reply_got_through(conn: AsyncConnection, handoff_id: int, row_id: int) -> bool:
+    """Whether another staff reply of the handoff was sent in full and none of its
+    messages is reported failed or undelivered."""
+    query = (
+        select(outbox.c.result)
+        .select_from(_staff_replies())
+        .where(
+            handoff_messages.c.handoff_id == handoff_id,
+            handoff_messages.c.author == Author.STAFF,
+            outbox.c.id != row_id,
+            outbox.c.state == "sent",
+        )
+    )
+    for (result,) in (await conn.execute(query)).all():
+        sids = [str(part["sid"]) for part in json.loads(result or "[]") if part.get("sid")]
+        failed = select(delivery_statuses.c.message_sid).where(
+            delivery_statuses.c.message_sid.in_(sids),
+            delivery_statuses.c.status.in_(NOT_DELIVERED),
+        )
+        if sids and (await conn.execute(failed.limit(1))).first() is None:
+            return True
+    return False
 
 
 def _dump_media(media: Sequence[Media]) -> str | None:

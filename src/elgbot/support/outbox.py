@@ -5,7 +5,9 @@ handled) or AWAITING (the assistant is still thinking; the question is kept so a
 worker can ask again) → ANSWERED (the answer is kept until the conversation has taken it)
 → READY (the replies to send) → SENT or FAILED (with every send result). Rows of one
 customer go out in id order, and an unfinished row holds back the rows after it.
-Whoever works on a row leases it (`take`); an expired lease means that worker died.
+Whoever works on a row leases it (`take`); an expired lease means that worker died. A
+READY row Twilio could not take yet stays READY, not to be taken before its next try
+(`retry_later`), so any worker, after any restart, tries it again.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from elgbot.conversation.inbound import InboundMessage, Media, MessageKind
 from elgbot.conversation.session import ChatLine, Speaker
 from elgbot.storage.database import KEEP_ROWCOUNT
 from elgbot.storage.inline_sqlite import InlineSqlite
-from elgbot.storage.schema import outbox
+from elgbot.storage.schema import customer_activity, outbox
 from elgbot.support.assistant import Answer
 
 
@@ -61,6 +63,7 @@ class OutboxRow:
     replies: tuple[str, ...]
     results: tuple[dict[str, Any], ...]
     created_at: float
+    tries: int = 0  # sends Twilio could not take yet
 
 
 class SqlOutbox:
@@ -202,6 +205,26 @@ class SqlOutbox:
         values = {"state": state, "result": _dump([asdict(r) for r in results])}
         await self._update(row_id, values, outbox.c.state == OutboxState.READY)
 
+    async def retry_later(self, row_id: int, results: Sequence[SendResult], at: float) -> None:
+        """Twilio could not take the row now: keep it READY (holding back the customer's
+        later rows) and free to take again at `at`, by any worker."""
+        values = {
+            "result": _dump([asdict(r) for r in results]),
+            "tries": outbox.c.tries + 1,
+            "lease_owner": None,
+            "lease_until": at,
+        }
+        await self._update(row_id, values, outbox.c.state == OutboxState.READY)
+
+    async def last_message_at(self, customer: str) -> float | None:
+        """When the customer last wrote, as recorded after each turn (None: not recorded)."""
+        query = select(customer_activity.c.last_message_at).where(
+            customer_activity.c.customer == customer
+        )
+        async with self._engine.connect() as conn:
+            found = await conn.scalar(query)
+        return None if found is None else float(found)
+
     async def prune(self, before: float) -> int:
         """Drop rows sent (or failed for good) before `before`; how many. Unfinished rows
         stay whatever their age: they are still to be sent."""
@@ -267,6 +290,7 @@ def _row(row: Row[Any]) -> OutboxRow:
         replies=tuple(json.loads(row.replies or "[]")),
         results=tuple(json.loads(row.result or "[]")),
         created_at=row.created_at,
+        tries=row.tries,
     )
 
 

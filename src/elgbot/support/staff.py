@@ -121,6 +121,11 @@ class StaffDesk:
             reminded += 1
         return reminded
 
+    async def reply_not_delivered(self, message_sid: str) -> bool:
+        """A status callback said Twilio could not deliver `message_sid` after all (e.g.
+        63016, the window closed): a staff reply so reported answers nobody."""
+        return await self._handoffs.reply_not_delivered(message_sid)
+
     async def _open(self, handoff_id: int) -> Handoff:
         handoff = await self._handoffs.get(handoff_id)
         if handoff is None or handoff.state is not HandoffState.OPEN:

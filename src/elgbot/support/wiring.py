@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from elgbot.channels.twilio_rest import TwilioRestSender
+from elgbot.channels.twilio_rest import TwilioRestSender, status_callback_url
 from elgbot.conversation.copy import Copy
 from elgbot.logs import get_logger
 from elgbot.settings import Settings
@@ -30,12 +30,16 @@ from elgbot.support.handoffs import SqlHandoffs
 from elgbot.support.late import Apply, LateReplies
 from elgbot.support.offline import FaqAssistant
 from elgbot.support.outbox import SqlOutbox
+from elgbot.support.retry import RetryPolicy
 from elgbot.support.staff import StaffDesk, reply_delivered
 from elgbot.support.tasks import BackgroundTasks
 
 # Twilio's REST API: the whole send of one reply, retries included.
 SEND_DEADLINE_SECONDS = 30.0
 _SEND_LEASE_SECONDS = SEND_DEADLINE_SECONDS * 4  # a reply of several messages, each bounded
+# Within one send, the pause before Twilio is asked again (doubling): rides out a blip.
+# A longer outage is the courier's: the row is tried again later (ELG_SEND_RETRY_*).
+SEND_PAUSE_SECONDS = 0.5
 # The longest a model may take when its answer must be in the webhook's response: Twilio
 # waits 15 s, and the turn needs time around the answer.
 WEBHOOK_ANSWER_SECONDS = 12.0
@@ -87,6 +91,7 @@ async def open_support(settings: Settings, engine: AsyncEngine) -> AsyncIterator
             owner=owner,
             lease_seconds=_SEND_LEASE_SECONDS,
             on_delivered=reply_delivered(handoffs),
+            retry=RetryPolicy(settings.send_retry_seconds, settings.send_retry_max_seconds),
         )
         late = LateReplies(
             assistant,
@@ -170,4 +175,6 @@ async def _sender(settings: Settings, stack: AsyncExitStack) -> ReplySender:
         from_address=from_address,
         client=client,
         deadline_seconds=SEND_DEADLINE_SECONDS,
+        backoff_seconds=SEND_PAUSE_SECONDS,
+        status_callback=status_callback_url(settings.public_url),
     )

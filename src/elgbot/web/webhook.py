@@ -15,9 +15,11 @@ from starlette.routing import Route
 
 from elgbot.bootstrap import Runtime
 from elgbot.channels.twilio_inbound import TextPairs, read_inbound
+from elgbot.channels.twilio_rest import STATUS_PATH
 from elgbot.channels.twilio_signature import SETTINGS_HEADER, SIGNATURE_HEADER, public_url
 from elgbot.channels.twiml import TWIML_MEDIA_TYPE, messages_twiml
 from elgbot.logs import get_logger
+from elgbot.support.handoffs import NOT_DELIVERED
 from elgbot.web.forms import FormTooLarge, read_form
 
 _log = get_logger("webhook")
@@ -51,6 +53,8 @@ async def delivery_status(request: Request) -> Response:
     sid, status = fields.get("MessageSid", ""), fields.get("MessageStatus", "")
     if sid and status:
         await runtime.deliveries.record(sid[:64], status[:16], fields.get("ErrorCode"))
+        if status in NOT_DELIVERED:  # a staff reply so reported does not count as an answer
+            await runtime.staff.reply_not_delivered(sid[:64])
     return Response(status_code=200)
 
 
@@ -88,5 +92,5 @@ routes = [
     # web/app.py sends POST /whatsapp to `incoming_message` before routing; the route
     # stays for the rest (e.g. 405 to a GET).
     Route(WEBHOOK_PATH, incoming_message, methods=["POST"]),
-    Route(WEBHOOK_PATH + "/status", delivery_status, methods=["POST"]),
+    Route(STATUS_PATH, delivery_status, methods=["POST"]),
 ]
