@@ -147,7 +147,7 @@ outbox = Table(
     Column("lease_until", Float, nullable=False),
     Column("created_at", Float, nullable=False),
     Column("updated_at", Float, nullable=False),
-    # Sends Twilio could not take yet (0008): the pause before the next grows with them. A
+    # Sends Twilio could not take yet (0009): the pause before the next grows with them. A
     # READY row waiting to be tried again keeps its next time in `lease_until`.
     Column("tries", Integer, nullable=False, server_default="0"),
 )
