@@ -21,7 +21,7 @@ _FIELDS: Final = {
 _MARKERS: Final = phrases(
     "any|anything|koi bhi|kuch bhi|whatever|no preference|no pref|doesnt matter"
     "|does not matter|dont care|not important|flexible|open|chalega|not fussy|no bar"
-    "|no limit|no issue|any will do|no specific|not particular"
+    "|no limit|no issue|any will do|no specific|not particular|no idea|dont know"
 )
 _BY_FIRST_WORD: Final = by_word(_MARKERS, 0)
 # A whole message that leaves the rest to us: "any", "no preference", "dont know, just show

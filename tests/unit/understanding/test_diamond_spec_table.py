@@ -581,6 +581,8 @@ NEGATED_COLOUR = [
     Case("no yellow gold, round 1ct", spec("round", 1.0)),
 ]
 
+_VS1_70K = spec("round", 1.0, clarities="VS1", budget=70_000)
+
 LEFT_OPEN = [
     Case(
         "any colour, VS1, round 1ct, 50k",
@@ -604,6 +606,13 @@ LEFT_OPEN = [
     Case("round, budget no limit", spec("round"), said_any=frozenset({"budget"})),
     Case("cut and colour any", spec(), said_any=frozenset({"cut", "color"})),
     Case("shape koi bhi, 1 carat", spec(carat=1.0), said_any=frozenset({"shape"})),
+    # "no" after the field's name opens it; it is never the colour run N-O.
+    *(
+        Case(f"round 1ct VS1 70k, colour {words}", _VS1_70K, said_any=frozenset({"color"}))
+        for words in ("no preference", "no bar", "no idea", "no issue", "dont know")
+    ),
+    Case("round colour N VS1", spec("round", colors="N", clarities="VS1")),
+    Case("round 1ct colour N-O", spec("round", 1.0, "N O")),
 ]
 
 _LONG_STORY = (
