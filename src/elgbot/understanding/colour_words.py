@@ -85,4 +85,5 @@ COLOUR: Final = Scale(
     code_like=code_like,
     reason="not a colour grade (colours run from D to Z)",
     size=len(Color),
+    worse_too_from=Color.I.rank,  # I and J carry a warmth that grows into yellow
 )

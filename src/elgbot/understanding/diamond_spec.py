@@ -5,8 +5,9 @@
 
 Readers run from the most to the least certain, each claiming the tokens it understood so
 no word is read twice: weights with a unit, money, polish/fluorescence words (set aside),
-shapes, grades, fancy colours, misspelt shapes, and last a bare decimal (or a small whole
-number right after the shape) as the weight.
+shapes, grades (those turned down taken out: "no SI", "except H", see `grade_negation`),
+fancy colours, misspelt shapes, and last a bare decimal (or a small whole number right
+after the shape) as the weight.
 What the message does not say stays unknown; what it says but cannot be (90 ct, colour
 "Q9", ₹10) is reported in `unclear`, never used.
 
@@ -117,7 +118,8 @@ def read_diamond_spec(text: str, *, budget_expected: bool = False) -> SpecReadin
         *budget.unclear,
         *_leftovers(lexed, parts),
     )
-    said_any = read_open_fields(lexed, parts.taken)
+    # "any colour, except H": the refusal narrows what "any" opened.
+    said_any = read_open_fields(lexed, parts.taken) - grades.refused
     fancy = parts.fancy.description
     return SpecReading(spec, unclear, candidates, fancy, said_any, by_size.estimates)
 

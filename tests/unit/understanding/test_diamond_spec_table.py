@@ -581,6 +581,54 @@ NEGATED_COLOUR = [
     Case("no yellow gold, round 1ct", spec("round", 1.0)),
 ]
 
+
+def _but(scale: type[Color] | type[Clarity], *left_out: str) -> str:
+    """Every grade of `scale` except those left out, as `spec` takes them."""
+    return " ".join(g.value for g in scale if g.value not in left_out)
+
+
+# A grade turned down is taken out (see grade_negation): on the lower part of a scale
+# (clarity VS1, colour I, cut very good and worse) the worse grades go too.
+_EYE_CLEAN = "FL IF VVS1 VVS2 VS1 VS2"
+REFUSED_GRADES = [
+    Case("round 1ct G 70k, no SI clarity", spec("round", 1.0, "G", _EYE_CLEAN, budget=70_000)),
+    Case(
+        "round 1ct VS1 70k, any colour except H",
+        spec("round", 1.0, _but(Color, "H"), "VS1", budget=70_000),
+    ),
+    Case(
+        "round 1ct VS1 70k, any colour, except H",
+        spec("round", 1.0, _but(Color, "H"), "VS1", budget=70_000),
+    ),
+    Case("dont want very good cut", spec(cuts="ideal/excellent")),
+    Case("round 1ct cut not very good", spec("round", 1.0, cuts="ideal/excellent")),
+    Case("I don't want SI, round 1ct", spec("round", 1.0, clarities=_EYE_CLEAN)),
+    Case("round 1ct without SI", spec("round", 1.0, clarities=_EYE_CLEAN)),
+    Case("round 1ct G VS1 without SI", spec("round", 1.0, "G", "VS1")),
+    Case("round 1ct no I/J, VS1", spec("round", 1.0, "D E F G H", "VS1")),
+    Case("oval 2ct colour not K", spec("oval", 2.0, "D E F G H I J")),
+    Case("round 1ct no N colour", spec("round", 1.0, "D E F G H I J K L M")),
+    Case("round 1ct colour should not be H", spec("round", 1.0, _but(Color, "H"))),
+    Case("round 1ct G or H, not H", spec("round", 1.0, "G")),
+    # Above the lower part only the grade refused goes: VVS is too dear, not too poor.
+    Case("round 1ct no VVS", spec("round", 1.0, clarities=_but(Clarity, "VVS1", "VVS2"))),
+    Case("round 1ct except D", spec("round", 1.0, _but(Color, "D"))),
+    # Not refusals: a fallback, a suggestion, a comma ending the refusal, "not below".
+    Case("round 1ct VS1, if not VS1 then VS2", spec("round", 1.0, clarities="VS1 VS2")),
+    Case("round 1ct why not G?", spec("round", 1.0, "G")),
+    Case("round 1ct no SI, VS1 please", spec("round", 1.0, clarities="VS1")),
+    Case("round 1ct not below VS2", spec("round", 1.0, clarities=_EYE_CLEAN)),
+    Case(
+        "round 1ct G VS1 no fluorescence, not more than 70k",
+        spec("round", 1.0, "G", "VS1", budget=70_000),
+    ),
+    # "no good" is a verdict on what was shown; with "cut" it refuses the grade.
+    Case("that is no good, show oval", spec("oval")),
+    Case("round 1ct no good cut", spec("round", 1.0, cuts="ideal/excellent/very good")),
+    # Refusing every grade asked for leaves nothing to search: asked back.
+    Case("round 1ct VS1, not VS1", spec("round", 1.0), unclear=(("clarity", "not VS1"),)),
+]
+
 _VS1_70K = spec("round", 1.0, clarities="VS1", budget=70_000)
 
 LEFT_OPEN = [
@@ -695,6 +743,7 @@ ALL_CASES = (
     + FANCY
     + NEGATED_COLOUR
     + LEFT_OPEN
+    + REFUSED_GRADES
     + LONG
     + SIZES
 )
@@ -796,6 +845,11 @@ def test_a_negated_colour_asks_for_a_white_stone(case: Case) -> None:
 
 @pytest.mark.parametrize("case", LEFT_OPEN, ids=_ids(LEFT_OPEN))
 def test_fields_left_open_on_purpose_are_noted(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
+@pytest.mark.parametrize("case", REFUSED_GRADES, ids=_ids(REFUSED_GRADES))
+def test_grades_turned_down_are_taken_out(case: Case) -> None:
     assert _observed(read_diamond_spec(case.text)) == _expected(case)
 
 
