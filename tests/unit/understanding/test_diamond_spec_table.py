@@ -728,6 +728,27 @@ SIZES = [
     Case("2 x 1ct round", spec("round", 1.0)),  # two stones of 1 ct
 ]
 
+_G_VS1_70K = spec("round", 1.0, "G", "VS1", budget=70_000)
+
+# When it is wanted: a time or a date is never a weight or a budget.
+TIMES = [
+    Case("round 1ct G VS1 70k, need it within 2 weeks", _G_VS1_70K),
+    Case("round 1ct G VS1 70k in 10 days", _G_VS1_70K),
+    Case("round 1ct G VS1 70k by 15th", _G_VS1_70K),
+    Case("round 1ct G VS1 70k 2 hafte me", _G_VS1_70K),
+    Case("round 1ct G VS1 70k, delivery in 5 working days", _G_VS1_70K),
+    Case("round 1ct G VS1 within 2-3 weeks 70k", _G_VS1_70K),
+    Case("round 1ct G VS1 by 15 march, 70k", _G_VS1_70K),
+    Case(
+        "round G VS1 70k, within 2 weeks", spec("round", colors="G", clarities="VS1", budget=70_000)
+    ),
+    Case("oval, 2 weeks delivery", spec("oval")),  # not "Oval, 2" (ct)
+    Case("round 2 G VS1 by 20th dec", spec("round", 2.0, "G", "VS1")),
+    # Still a budget, still a weight.
+    Case("round 1ct G VS1 within 1 lakh", spec("round", 1.0, "G", "VS1", budget=L)),
+    Case("round 1 may be fine", spec("round", 1.0)),
+]
+
 ALL_CASES = (
     WHOLE_AND_FRACTIONS
     + SEED_FORMAT
@@ -746,6 +767,7 @@ ALL_CASES = (
     + REFUSED_GRADES
     + LONG
     + SIZES
+    + TIMES
 )
 
 
@@ -855,6 +877,11 @@ def test_grades_turned_down_are_taken_out(case: Case) -> None:
 
 @pytest.mark.parametrize("case", SIZES, ids=_ids(SIZES))
 def test_sizes_in_mm_are_never_read_as_carats(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
+@pytest.mark.parametrize("case", TIMES, ids=_ids(TIMES))
+def test_times_and_dates_are_never_a_weight_or_a_budget(case: Case) -> None:
     assert _observed(read_diamond_spec(case.text)) == _expected(case)
 
 
