@@ -483,6 +483,7 @@ NOTHING_SAID = [
     "💍💍💍",
     "order status 12345",
     "my pincode is 400001",
+    "do you deliver to 560001?",
     "thank you so much!!",
     "where is my order",
     "\n\t  \n",
@@ -730,7 +731,7 @@ SIZES = [
 
 _G_VS1_70K = spec("round", 1.0, "G", "VS1", budget=70_000)
 
-# When it is wanted: a time or a date is never a weight or a budget.
+# When and where it is wanted: a time, a date or a PIN code is never a weight or a budget.
 TIMES = [
     Case("round 1ct G VS1 70k, need it within 2 weeks", _G_VS1_70K),
     Case("round 1ct G VS1 70k in 10 days", _G_VS1_70K),
@@ -744,8 +745,17 @@ TIMES = [
     ),
     Case("oval, 2 weeks delivery", spec("oval")),  # not "Oval, 2" (ct)
     Case("round 2 G VS1 by 20th dec", spec("round", 2.0, "G", "VS1")),
+    # Where: a PIN code after a word about delivery is no budget.
+    Case("round 1ct G VS1 70k, deliver to 560001?", _G_VS1_70K),
+    Case("round 1ct G VS1, deliver to 560001?", spec("round", 1.0, "G", "VS1")),
+    Case("round 1ct G VS1 70k, ship to 110001", _G_VS1_70K),
     # Still a budget, still a weight.
     Case("round 1ct G VS1 within 1 lakh", spec("round", 1.0, "G", "VS1", budget=L)),
+    Case(
+        "round 1ct G VS1 budget 150000, deliver to 560001",
+        spec("round", 1.0, "G", "VS1", budget=150_000),
+    ),
+    Case("round 1ct G VS1, 150000", spec("round", 1.0, "G", "VS1", budget=150_000)),
     Case("round 1 may be fine", spec("round", 1.0)),
 ]
 
