@@ -712,6 +712,10 @@ SIZES = [
         said_any=frozenset({"budget"}),
     ),
     Case("round 6.5mm G VS1 1 lakh", spec("round", (0.9, 1.1), "G", "VS1", budget=L)),
+    # A decimal comma, as before "ct": never "6" (ct) and "5mm".
+    Case("round 6,5mm G VS1 1 lakh", spec("round", (0.9, 1.1), "G", "VS1", budget=L)),
+    Case("round 6,5 mm", spec("round", (0.9, 1.1))),
+    Case("round 5,5-6,5mm", spec("round", (0.56, 1.1))),
     Case("round 5.2 mm", spec("round", (0.45, 0.55))),
     Case("round 5-5.5mm", spec("round", (0.41, 0.69))),
     Case("round 1ct 6.5mm", spec("round", 1.0)),  # the weight said wins
