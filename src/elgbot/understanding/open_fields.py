@@ -25,15 +25,28 @@ _MARKERS: Final = phrases(
 )
 _BY_FIRST_WORD: Final = by_word(_MARKERS, 0)
 # A whole message that leaves the rest to us: "any", "no preference", "dont know, just show
-# me", "any colour any clarity". Every word must be one of these, and one a marker.
+# me", "not sure, please suggest", "any colour any clarity". Every word must be one of
+# these, and one a marker (a word, or a phrase: "know" alone is no marker, "dont know" is).
 _LEAVING_MARKERS: Final = word_set(
     "any anything whatever preference preferences matter care sure idea show bhi surprise"
-    " flexible open chalega all"
+    " flexible open chalega all suggest recommend idk"
+)
+_LEAVING_PHRASES: Final = (
+    "dont know",
+    "don t know",
+    "do not know",
+    "no idea",
+    "not sure",
+    "you decide",
+    "your choice",
+    "up to you",
+    "pata nahi",
 )
 _LEAVING_WORDS: Final = _LEAVING_MARKERS | word_set(
     "no not dont don t doesn do does doesnt i im is it will just me what you have got all options"
     " koi kuch fine ok okay please pls up to know and the colour color clarity cut budget price"
-    " shape shapes cheapest"
+    " shape shapes cheapest u can could something some your decide choice best mujhe pata nahi"
+    " really sorry"
 )
 _REACH: Final = 3
 
@@ -41,8 +54,12 @@ _REACH: Final = 3
 def leaves_it_open(text: str) -> bool:
     """The message only says "anything will do" (no field named with a value)."""
     words = normalise(text).replace(",", " ").replace(".", " ").split()
-    known = all(word in _LEAVING_WORDS for word in words)
-    return bool(words) and known and any(word in _LEAVING_MARKERS for word in words)
+    if not words or not all(word in _LEAVING_WORDS for word in words):
+        return False
+    spaced = f" {' '.join(words)} "
+    return any(w in _LEAVING_MARKERS for w in words) or any(
+        f" {phrase} " in spaced for phrase in _LEAVING_PHRASES
+    )
 
 
 _NO_BUDGET: Final = re.compile(

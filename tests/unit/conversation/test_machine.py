@@ -623,7 +623,10 @@ ROUND_1CT = Session(
 
 @pytest.mark.parametrize(
     "text",
-    ["any", "No preference", "don't know, just show me", "any colour any clarity", "koi bhi"],
+    [
+        *("any", "No preference", "don't know, just show me", "any colour any clarity", "koi bhi"),
+        *("I dont know", "not sure, please suggest", "please suggest", "you suggest", "no idea"),
+    ],
 )
 def test_leaving_the_rest_open_searches_with_what_is_known(text: str) -> None:
     turn = say(ROUND_1CT, text)
