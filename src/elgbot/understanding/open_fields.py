@@ -16,12 +16,13 @@ _FIELDS: Final = {
     **dict.fromkeys(["clarity", "purity"], "clarity"),
     **dict.fromkeys(["cut", "make", "cutting"], "cut"),
     **dict.fromkeys(["size", "carat", "carats", "weight", "ct"], "carat"),
-    **dict.fromkeys(["budget", "price"], "budget"),
+    **dict.fromkeys(["budget", "price", "money"], "budget"),
 }
 _MARKERS: Final = phrases(
     "any|anything|koi bhi|kuch bhi|whatever|no preference|no pref|doesnt matter"
     "|does not matter|dont care|not important|flexible|open|chalega|not fussy|no bar"
     "|no limit|no issue|any will do|no specific|not particular|no idea|dont know"
+    "|no problem|not an issue|not a problem|not a constraint|not a concern|no constraint"
 )
 _BY_FIRST_WORD: Final = by_word(_MARKERS, 0)
 # A whole message that leaves the rest to us: "any", "no preference", "dont know, just show
@@ -64,12 +65,16 @@ def leaves_it_open(text: str) -> bool:
 
 _NO_BUDGET: Final = re.compile(
     r"\b(?:no|any|koi bhi|without a?|(?:remove|drop|forget)(?: the| my)?)\s*"
-    r"(?:budget|price limit|limit)\b|\bbudget (?:is )?no bar\b"
+    r"(?:budget|price limit|limit)\b"
+    # "budget is not an issue", "money no problem", "price is no object": never "budget issue".
+    r"|\b(?:budget|money|price|cost)(?: is| was| will be)? (?:no|not an?|not) "
+    r"(?:bar|issue|problem|constraint|concern|object)\b"
+    r"|\b(?:budget|money|price)(?: ki| ka)? koi (?:issue|problem|tension|limit) nahi\b"
 )
 
 
 def leaves_budget_open(text: str) -> bool:
-    """ "no budget", "any budget", "no limit": search without one."""
+    """ "no budget", "any budget", "no limit", "budget is not an issue": search without one."""
     return _NO_BUDGET.search(normalise(text)) is not None
 
 

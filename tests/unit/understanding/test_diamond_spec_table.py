@@ -630,6 +630,7 @@ REFUSED_GRADES = [
     Case("round 1ct VS1, not VS1", spec("round", 1.0), unclear=(("clarity", "not VS1"),)),
 ]
 
+_BUDGET = frozenset({"budget"})
 _VS1_70K = spec("round", 1.0, clarities="VS1", budget=70_000)
 
 LEFT_OPEN = [
@@ -653,6 +654,12 @@ LEFT_OPEN = [
         said_any=frozenset({"carat"}),
     ),
     Case("round, budget no limit", spec("round"), said_any=frozenset({"budget"})),
+    *(
+        Case(f"round 1ct G VS1, {words}", spec("round", 1.0, "G", "VS1"), said_any=_BUDGET)
+        for words in ("budget is not an issue", "budget no problem", "money is not a problem")
+    ),
+    Case("round 1ct, colour not an issue", spec("round", 1.0), said_any=frozenset({"color"})),
+    Case("no problem, round 1ct budget 50k", spec("round", 1.0, budget=50_000)),
     Case("cut and colour any", spec(), said_any=frozenset({"cut", "color"})),
     Case("shape koi bhi, 1 carat", spec(carat=1.0), said_any=frozenset({"shape"})),
     # "no" after the field's name opens it; it is never the colour run N-O.
