@@ -38,6 +38,9 @@ _MARKERS: Final = by_word(
     ),
     0,
 )
+# "no good", "not ideal": a verdict, unless the field is named ("no good cut"); "dont want
+# very good" is a refusal either way.
+_VERDICTS: Final = frozenset({"no", "not"})
 # "if not VS1 then VS2", "why not G?": a fallback or a suggestion, not a refusal.
 _NOT_AFTER: Final = frozenset({"if", "why"})
 # Words between a field's name, the refusal and the grade: "colour should not be H".
@@ -61,8 +64,9 @@ def read_refusal(tokens: Sequence[Token], index: int, taken: Collection[int]) ->
         return None
     named = _name_before(tokens, index, taken)
     at = _skip_fillers(tokens, index + width)
+    verdict = width == 1 and text_at(tokens, index) in _VERDICTS
     for scale in _SCALES:
-        found = _grade(tokens, at, scale, taken, named is scale)
+        found = _grade(tokens, at, scale, taken, named is scale, verdict=verdict)
         if found is not None:
             hit, last = found
             first = _name_index(tokens, index) if named is scale else index
@@ -113,10 +117,17 @@ def _skip_fillers(tokens: Sequence[Token], index: int) -> int:
 
 
 def _grade(
-    tokens: Sequence[Token], at: int, scale: Scale, taken: Collection[int], named: bool
+    tokens: Sequence[Token],
+    at: int,
+    scale: Scale,
+    taken: Collection[int],
+    named: bool,
+    *,
+    verdict: bool,
 ) -> tuple[GradeHit, int] | None:
     """The grades refused and the last word used. Any code of the scale counts next to its
-    name ("except colour N", "no N colour"); otherwise only what is safe alone."""
+    name ("except colour N", "no N colour"); otherwise only what is safe alone, and after
+    a bare no/not (`verdict`) no everyday word."""
     if text_at(tokens, at) in scale.keywords and at not in taken:  # "except colour H"
         at, named = _skip_fillers(tokens, at + 1), True
     strict = read_expression(tokens, at, scale, scale.strict, taken, commas=False)
@@ -126,7 +137,7 @@ def _grade(
             return strict, after
         if named:
             return strict, strict.last
-    if text_at(tokens, at) in EVERYDAY:  # "no good", "not ideal": a verdict, no grade
+    if verdict and text_at(tokens, at) in EVERYDAY:
         return None
     loose = read_expression(tokens, at, scale, scale.loose, taken, commas=False)
     return None if loose is None else (loose, loose.last)

@@ -602,6 +602,7 @@ REFUSED_GRADES = [
         spec("round", 1.0, _but(Color, "H"), "VS1", budget=70_000),
     ),
     Case("dont want very good cut", spec(cuts="ideal/excellent")),
+    Case("round 1ct dont want very good, only excellent cut", spec("round", 1.0, cuts="excellent")),
     Case("round 1ct cut not very good", spec("round", 1.0, cuts="ideal/excellent")),
     Case("I don't want SI, round 1ct", spec("round", 1.0, clarities=_EYE_CLEAN)),
     Case("round 1ct without SI", spec("round", 1.0, clarities=_EYE_CLEAN)),
