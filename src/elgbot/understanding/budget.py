@@ -16,6 +16,7 @@ from typing import Final
 from elgbot.understanding.lexer import Kind, Lexed, Token, phrase_at, phrases, text_at
 from elgbot.understanding.limits import BUDGET_MIN_INR, budget_problem
 from elgbot.understanding.money import Amount, read_amount
+from elgbot.understanding.pincode import is_pincode
 from elgbot.understanding.qualifiers import Bound, Context, context_after, context_before
 from elgbot.understanding.unclear import Unclear
 
@@ -214,9 +215,9 @@ def _looks_like_a_price(
     tokens: Sequence[Token], amount: Amount, spec_words: Collection[int], claimed: Collection[int]
 ) -> bool:
     """A bare whole figure of 4-9 digits not followed by a word that could count it
-    ("50000", not "5000 pcs"). A grade or shape (`spec_words`), a word another reader
-    claimed ("75000 size 12") or one that starts a phrase ("75000 for my wife") counts
-    nothing."""
+    ("50000", not "5000 pcs") nor labelled ("order no 12345", "deliver to 560001"). A
+    grade or shape (`spec_words`), a word another reader claimed ("75000 size 12") or one
+    that starts a phrase ("75000 for my wife") counts nothing."""
     digits = tokens[amount.first].text.replace(",", "")
     follower = amount.last + 1
     followed = (
@@ -227,6 +228,7 @@ def _looks_like_a_price(
         and tokens[follower].text not in _PHRASE_STARTS
     )
     labelled = any(text_at(tokens, amount.first - k) in _LABELS for k in (1, 2, 3))
+    labelled = labelled or is_pincode(tokens, amount.first)  # "deliver to 560001"
     return digits.isdigit() and 4 <= len(digits) <= 9 and not (followed or labelled)
 
 

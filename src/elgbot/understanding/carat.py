@@ -217,13 +217,15 @@ def _prefix_key(tokens: Sequence[Token], index: int, claimed: Collection[int]) -
     return at if word != "size" or tokens[index].is_decimal else -1
 
 
-# "1,5 ct": a decimal comma, as much of the world writes it (never Indian digit grouping,
-# which "1,50,000" has and no carat weight does).
+# "1,5 ct", "6,5mm", "5,5-6,5 mm": a decimal comma, as much of the world writes it, before
+# a weight or a size (never Indian digit grouping, which "1,50,000" has and neither does).
+_UNIT: Final = r"(?:ct|cts|carat|carats|mm|mms|millimet(?:er|re)s?)\b"
 _DECIMAL_COMMA: Final = re.compile(
-    r"(?<![\d,])(\d),(\d{1,2})(?=\s?(?:ct|cts|carat|carats)\b)", re.I
+    rf"(?<![\d,])(\d{{1,2}}),(\d{{1,2}})(?=(?:\s?-\s?\d{{1,2}}(?:[.,]\d{{1,2}})?)?\s?{_UNIT})",
+    re.I,
 )
 
 
 def with_decimal_points(text: str) -> str:
-    """ "1,5 ct" -> "1.5 ct"."""
+    """ "1,5 ct" -> "1.5 ct", "6,5mm" -> "6.5mm" (before lexing, which would read "6", "5mm")."""
     return _DECIMAL_COMMA.sub(r"\1.\2", text)

@@ -106,4 +106,5 @@ CLARITY: Final = Scale(
     code_like=code_like,
     reason="not a clarity grade (FL, IF, VVS1, VVS2, VS1, VS2, SI1, SI2, SI3, I1, I2, I3)",
     size=len(Clarity),
+    worse_too_from=Clarity.VS1.rank,  # nobody refusing VS hopes for SI
 )

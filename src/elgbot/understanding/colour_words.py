@@ -23,6 +23,8 @@ _LOOSE_LETTERS: Final = frozenset("defghj")
 # Runs as written for melee ("EF VS"); "hi" and "de" are words, so they need context.
 _LOOSE_RUNS: Final = frozenset({"def", "ef", "efg", "fg", "fgh", "gh", "ghi", "hij", "ij"})
 _LINKS: Final = frozenset({"-", "/", "to"})
+# Runs that are everyday words: "colour no preference" is no colour N-O.
+_WORDS_NOT_RUNS: Final = frozenset({"no"})
 _PARTNERS: Final = frozenset("defghijk")
 # Short words that may follow "colour" without being an attempt at a grade.
 _SHORT_WORDS: Final = frozenset(
@@ -41,6 +43,8 @@ def strict(tokens: Sequence[Token], index: int, taken: Collection[int]) -> Grade
 def _run(text: str) -> frozenset[int] | None:
     """Ranks of one letter or a run of consecutive letters ("def"), else None."""
     if not 1 <= len(text) <= 4 or any(c not in _LETTERS for c in text):
+        return None
+    if text in _WORDS_NOT_RUNS:
         return None
     ranks = [_LETTERS.index(c) for c in text]
     consecutive = ranks == list(range(ranks[0], ranks[0] + len(ranks)))
@@ -81,4 +85,5 @@ COLOUR: Final = Scale(
     code_like=code_like,
     reason="not a colour grade (colours run from D to Z)",
     size=len(Color),
+    worse_too_from=Color.I.rank,  # I and J carry a warmth that grows into yellow
 )

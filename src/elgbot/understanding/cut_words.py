@@ -38,9 +38,8 @@ _STRICT: Final = {
     **_LOOSE,
     "gud": Cut.GOOD,
 }
-_EVERYDAY: Final = frozenset(
-    {"ideal", "idel", "ideel", "excellent", "good", "fair", "poor", "very"}
-)
+# Cut grades that are everyday words too ("no good", "not ideal"): read with care.
+EVERYDAY: Final = frozenset({"ideal", "idel", "ideel", "excellent", "good", "fair", "poor", "very"})
 # "good morning", "fair price", "ideal for…": everyday words, not grades.
 _NOT_BEFORE: Final = frozenset(
     {"morning", "evening", "afternoon", "night", "day", "price", "prices", "deal", "deals"}
@@ -52,7 +51,7 @@ _NOT_BEFORE: Final = frozenset(
 _FIELD_NAMES: Final = frozenset({"budget", "price"})
 # "is good", "colour good?": an opinion, not a grade.
 _NOT_AFTER: Final = frozenset(
-    {"is", "are", "looks", "look", "seems", "so", "too", "not", "quite", "pretty", "really"}
+    {"is", "are", "looks", "look", "seems", "so", "too", "not", "no", "quite", "pretty", "really"}
     | {"colour", "color", "clarity", "purity", "price", "rate", "service", "was", "very"}
 )
 
@@ -76,7 +75,7 @@ def loose(tokens: Sequence[Token], index: int, taken: Collection[int]) -> GradeW
     found = GradeWord(frozenset({grade.rank})) if grade else _phrase(tokens, index)
     if found is None:
         return None
-    if text_at(tokens, index) not in _EVERYDAY:
+    if text_at(tokens, index) not in EVERYDAY:
         return found
     after = index + found.width
     if (text_at(tokens, after) in _NOT_BEFORE and not _a_field_follows(tokens, after)) or text_at(
@@ -108,4 +107,5 @@ CUT: Final = Scale(
     code_like=code_like,
     reason="not a cut grade (ideal, excellent, very good, good, fair, poor)",
     size=len(Cut),
+    worse_too_from=Cut.VERY_GOOD.rank,  # below the top tier, a cut is refused for its sparkle
 )

@@ -4,9 +4,11 @@
 "Round, 1.5ct, D, VS1, Ideal, ₹1,00,000", "mujhe 1 carat round chahiye 50k tak".
 
 Readers run from the most to the least certain, each claiming the tokens it understood so
-no word is read twice: weights with a unit, money, polish/fluorescence words (set aside),
-shapes, grades, fancy colours, misspelt shapes, and last a bare decimal (or a small whole
-number right after the shape) as the weight.
+no word is read twice: sizes in mm and times ("within 2 weeks", set aside), weights with
+a unit, money, polish/fluorescence words (set aside),
+shapes, grades (those turned down taken out: "no SI", "except H", see `grade_negation`),
+fancy colours, misspelt shapes, and last a bare decimal (or a small whole number right
+after the shape) as the weight.
 What the message does not say stays unknown; what it says but cannot be (90 ct, colour
 "Q9", ₹10) is reported in `unclear`, never used.
 
@@ -43,6 +45,7 @@ from elgbot.understanding.shape_words import (
     resolve,
 )
 from elgbot.understanding.spec_text import format_spec, spec_to_json
+from elgbot.understanding.time_phrases import read_time_phrases
 from elgbot.understanding.unclear import Unclear
 
 __all__ = [
@@ -117,7 +120,8 @@ def read_diamond_spec(text: str, *, budget_expected: bool = False) -> SpecReadin
         *budget.unclear,
         *_leftovers(lexed, parts),
     )
-    said_any = read_open_fields(lexed, parts.taken)
+    # "any colour, except H": the refusal narrows what "any" opened.
+    said_any = read_open_fields(lexed, parts.taken) - grades.refused
     fancy = parts.fancy.description
     return SpecReading(spec, unclear, candidates, fancy, said_any, by_size.estimates)
 
@@ -141,12 +145,14 @@ def _budget_said(budget: BudgetReading) -> bool:
 def _read_parts(
     lexed: Lexed, *, bare_is_budget: bool = False, spec_words: frozenset[int] = frozenset()
 ) -> _Parts:
-    sizes = read_sizes(lexed)  # never a weight, so read first
-    carat = read_carats(lexed, sizes.indices, bare=False)
+    # Sizes and times ("within 2 weeks") are never a weight or a budget, so read first.
+    sizes, times = read_sizes(lexed), read_time_phrases(lexed)
+    aside = sizes.indices | times
+    carat = read_carats(lexed, aside, bare=False)
     budget = read_budget(
-        lexed, sizes.indices | carat.indices, bare_is_budget=bare_is_budget, spec_words=spec_words
+        lexed, aside | carat.indices, bare_is_budget=bare_is_budget, spec_words=spec_words
     )
-    taken = sizes.indices | carat.indices | budget.indices
+    taken = aside | carat.indices | budget.indices
     taken |= read_finish(lexed, taken)
     shapes = read_shapes(lexed, taken, carat.indices)
     grades = read_grades(lexed, taken | shapes.indices)

@@ -39,15 +39,23 @@ class GradeHit:
 
 
 def read_expression(
-    tokens: Sequence[Token], index: int, scale: Scale, lookup: Lookup, taken: Collection[int]
+    tokens: Sequence[Token],
+    index: int,
+    scale: Scale,
+    lookup: Lookup,
+    taken: Collection[int],
+    *,
+    commas: bool = True,
 ) -> GradeHit | None:
-    """The expression starting at `index`, its first word read with `lookup`."""
+    """The expression starting at `index`, its first word read with `lookup`; without
+    `commas`, a comma ends it ("no SI, VS1 please": VS1 is not turned down)."""
     lead, above = _lead(tokens, index, taken)
     item = _item(tokens, index + lead, lookup, scale, taken)
     if item is None:
         return None
     ranks, last = item
-    while (sep := text_at(tokens, last + 1)) in _LIST and last + 1 not in taken:
+    lists = _LIST if commas else _LIST - {","}
+    while (sep := text_at(tokens, last + 1)) in lists and last + 1 not in taken:
         # After "/" ("VG/G") the scale is clear; after "," or "or" it may have changed.
         following = scale.strict if sep == "/" else scale.loose
         more = _item(tokens, last + 2, following, scale, taken)

@@ -1,6 +1,7 @@
 """Colour, clarity and cut from a message, in passes from surest to loosest:
 
-0. grades in words ("colourless", "eye clean");
+0. grades turned down ("no SI", "except H": `grade_negation` has the rule), and grades in
+   words ("colourless", "eye clean");
 1. after a keyword ("colour I", "cut G", "clarity: VS1+"), where any code of the scale counts;
 2. before a keyword ("G cut", "F colour", "VS2 clarity"), likewise;
 3. on their own, where only readings that are safe without context count.
@@ -17,6 +18,7 @@ from elgbot.understanding.clarity_words import CLARITY
 from elgbot.understanding.colour_words import COLOUR
 from elgbot.understanding.cut_words import CUT
 from elgbot.understanding.grade_expressions import GradeHit, read_expression
+from elgbot.understanding.grade_negation import CONTRADICTION, Refusal, accepted, read_refusal
 from elgbot.understanding.grade_phrases import phrase_at
 from elgbot.understanding.grade_scale import Scale
 from elgbot.understanding.lexer import Kind, Lexed, Token, text_at
@@ -40,6 +42,7 @@ class GradeReading:
     cuts: tuple[Cut, ...] = ()
     indices: frozenset[int] = frozenset()
     unclear: tuple[Unclear, ...] = ()
+    refused: frozenset[str] = frozenset()  # fields with a grade turned down ("except H")
 
 
 @dataclass(slots=True)
@@ -49,6 +52,7 @@ class _Board:
     lexed: Lexed
     claimed: set[int]
     ranks: dict[str, set[int]] = field(default_factory=dict)
+    refusals: list[Refusal] = field(default_factory=list)
     unclear: list[Unclear] = field(default_factory=list)
 
     @property
@@ -66,18 +70,44 @@ class _Board:
 
 def read_grades(lexed: Lexed, taken: frozenset[int]) -> GradeReading:
     board = _Board(lexed, set(taken))
+    _turned_down(board)
     _in_words(board)
     _after_keywords(board)
     _before_keywords(board)
     _on_their_own(board)
     _refuse_leftover_codes(board)
+    colors, clarities, cuts = (_accepted(board, s) for s in (COLOUR, CLARITY, CUT))
     return GradeReading(
-        colors=_graded(tuple(Color), board.ranks.get("color", set())),
-        clarities=_graded(tuple(Clarity), board.ranks.get("clarity", set())),
-        cuts=_graded(tuple(Cut), board.ranks.get("cut", set())),
+        colors=_graded(tuple(Color), colors),
+        clarities=_graded(tuple(Clarity), clarities),
+        cuts=_graded(tuple(Cut), cuts),
         indices=frozenset(board.claimed - taken),
         unclear=tuple(board.unclear),
+        refused=frozenset(r.scale.field for r in board.refusals),
     )
+
+
+def _turned_down(board: _Board) -> None:
+    for index in range(len(board.tokens)):
+        refusal = (
+            None if index in board.claimed else read_refusal(board.tokens, index, board.claimed)
+        )
+        if refusal is not None:
+            board.refusals.append(refusal)
+            board.claimed.update(range(refusal.first, refusal.last + 1))
+
+
+def _accepted(board: _Board, scale: Scale) -> set[int]:
+    """The grades named, less those turned down; refusing all of them is reported."""
+    named = board.ranks.get(scale.field, set())
+    refusals = [r for r in board.refusals if r.scale is scale]
+    if not refusals:
+        return named
+    left = accepted(scale, named, frozenset().union(*(r.ranks for r in refusals)))
+    if not left:
+        quoted = board.lexed.quote(refusals[0].first, refusals[-1].last)
+        board.unclear.append(Unclear(scale.field, quoted, CONTRADICTION))
+    return set(left)
 
 
 def _graded(members: tuple[G, ...], ranks: set[int]) -> tuple[G, ...]:

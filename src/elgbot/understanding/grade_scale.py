@@ -28,3 +28,6 @@ class Scale:
     code_like: Callable[[Token], bool]  # a failed attempt at a grade, worth reporting
     reason: str  # why a code-like word was refused, for the customer
     size: int  # number of grades on the scale
+    # Turning down this grade or a worse one turns down every worse grade too (see
+    # `grade_negation`): below it customers refuse a grade for its quality.
+    worse_too_from: int

@@ -16,24 +16,38 @@ _FIELDS: Final = {
     **dict.fromkeys(["clarity", "purity"], "clarity"),
     **dict.fromkeys(["cut", "make", "cutting"], "cut"),
     **dict.fromkeys(["size", "carat", "carats", "weight", "ct"], "carat"),
-    **dict.fromkeys(["budget", "price"], "budget"),
+    **dict.fromkeys(["budget", "price", "money"], "budget"),
 }
 _MARKERS: Final = phrases(
     "any|anything|koi bhi|kuch bhi|whatever|no preference|no pref|doesnt matter"
     "|does not matter|dont care|not important|flexible|open|chalega|not fussy|no bar"
-    "|no limit|no issue|any will do|no specific|not particular"
+    "|no limit|no issue|any will do|no specific|not particular|no idea|dont know"
+    "|no problem|not an issue|not a problem|not a constraint|not a concern|no constraint"
 )
 _BY_FIRST_WORD: Final = by_word(_MARKERS, 0)
 # A whole message that leaves the rest to us: "any", "no preference", "dont know, just show
-# me", "any colour any clarity". Every word must be one of these, and one a marker.
+# me", "not sure, please suggest", "any colour any clarity". Every word must be one of
+# these, and one a marker (a word, or a phrase: "know" alone is no marker, "dont know" is).
 _LEAVING_MARKERS: Final = word_set(
     "any anything whatever preference preferences matter care sure idea show bhi surprise"
-    " flexible open chalega all"
+    " flexible open chalega all suggest recommend idk"
+)
+_LEAVING_PHRASES: Final = (
+    "dont know",
+    "don t know",
+    "do not know",
+    "no idea",
+    "not sure",
+    "you decide",
+    "your choice",
+    "up to you",
+    "pata nahi",
 )
 _LEAVING_WORDS: Final = _LEAVING_MARKERS | word_set(
     "no not dont don t doesn do does doesnt i im is it will just me what you have got all options"
     " koi kuch fine ok okay please pls up to know and the colour color clarity cut budget price"
-    " shape shapes cheapest"
+    " shape shapes cheapest u can could something some your decide choice best mujhe pata nahi"
+    " really sorry"
 )
 _REACH: Final = 3
 
@@ -41,18 +55,26 @@ _REACH: Final = 3
 def leaves_it_open(text: str) -> bool:
     """The message only says "anything will do" (no field named with a value)."""
     words = normalise(text).replace(",", " ").replace(".", " ").split()
-    known = all(word in _LEAVING_WORDS for word in words)
-    return bool(words) and known and any(word in _LEAVING_MARKERS for word in words)
+    if not words or not all(word in _LEAVING_WORDS for word in words):
+        return False
+    spaced = f" {' '.join(words)} "
+    return any(w in _LEAVING_MARKERS for w in words) or any(
+        f" {phrase} " in spaced for phrase in _LEAVING_PHRASES
+    )
 
 
 _NO_BUDGET: Final = re.compile(
     r"\b(?:no|any|koi bhi|without a?|(?:remove|drop|forget)(?: the| my)?)\s*"
-    r"(?:budget|price limit|limit)\b|\bbudget (?:is )?no bar\b"
+    r"(?:budget|price limit|limit)\b"
+    # "budget is not an issue", "money no problem", "price is no object": never "budget issue".
+    r"|\b(?:budget|money|price|cost)(?: is| was| will be)? (?:no|not an?|not) "
+    r"(?:bar|issue|problem|constraint|concern|object)\b"
+    r"|\b(?:budget|money|price)(?: ki| ka)? koi (?:issue|problem|tension|limit) nahi\b"
 )
 
 
 def leaves_budget_open(text: str) -> bool:
-    """ "no budget", "any budget", "no limit": search without one."""
+    """ "no budget", "any budget", "no limit", "budget is not an issue": search without one."""
     return _NO_BUDGET.search(normalise(text)) is not None
 
 

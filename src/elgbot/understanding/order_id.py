@@ -6,7 +6,8 @@ An id is the first word with a digit in it, with a short code of letters right b
 letters and digits only (`commerce.orders.order_key`). Only a bare number takes a code
 before it ("when will ELG-10235 arrive" is ELG-10235, not "will ELG-10235"), and a number
 of one or two digits is a date or a count, never an id ("it was due on 20 jan"). A figure
-after a word the shop reads ("ring 75000", "oval 50000", "sieve 0000") is a search.
+after a word the shop reads ("ring 75000", "oval 50000", "sieve 0000") is a search, and a
+PIN code after "deliver to" ("do you deliver to 560001?") a place (`pincode`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Final
 from elgbot.catalog.codes import SHAPE_MISSPELLINGS, SHAPE_NAMES
 from elgbot.catalog.jewelry import COLOR_WORDS, KIND_WORDS, MATERIAL_WORDS, STYLE_WORDS
 from elgbot.understanding.money import CURRENCY_WORDS
+from elgbot.understanding.pincode import without_pincodes
 from elgbot.understanding.words import normalise
 
 _WORD: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-_/.]*")
@@ -45,7 +47,9 @@ _NO_ID: Final = re.compile(
 
 
 def read_order_id(text: str) -> str | None:
-    words = [w.rstrip(".") for w in _WORD.findall(_PHONE.sub(" ", _LINK.sub(" ", text)))]
+    words = [
+        w.rstrip(".") for w in _WORD.findall(_places_out(_PHONE.sub(" ", _LINK.sub(" ", text))))
+    ]
     for index, word in enumerate(words):
         if sum(ch.isdigit() for ch in word) < _MIN_DIGITS:
             continue
@@ -124,8 +128,13 @@ _ABOUT_AN_ORDER: Final = re.compile(
 _AN_ID_ALONE: Final = 2  # "ELG-10234", "ELG 10234"
 
 
+def _places_out(text: str) -> str:
+    """Links and PIN codes taken out: they name a page or a place, never an order."""
+    return without_pincodes(_LINK.sub(" ", text))
+
+
 def asks_to_track(text: str) -> bool:
-    said = normalise(_LINK.sub(" ", text))
+    said = normalise(_places_out(text))
     if _ASKS_TO_TRACK.search(said) or _ASKS_AFTER_A_THING.search(said):
         return True
     if _ORDERED.search(said) and _NO_NEWS.search(said):
@@ -145,7 +154,7 @@ def asks_to_change_an_order(text: str, order_in_view: bool = False) -> bool:
     """ "cancel order ELG-10234", "return my order", or "cancel it" with an order in view:
     not answered by showing its status. ("return policy", with no order named, is a
     question for the assistant.)"""
-    said = normalise(_LINK.sub(" ", text))
+    said = normalise(_places_out(text))
     if _CHANGE.search(said) is None:
         return False
     return order_in_view or _names_an_id(said) or _AN_ORDER.search(said) is not None

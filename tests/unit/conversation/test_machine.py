@@ -623,7 +623,10 @@ ROUND_1CT = Session(
 
 @pytest.mark.parametrize(
     "text",
-    ["any", "No preference", "don't know, just show me", "any colour any clarity", "koi bhi"],
+    [
+        *("any", "No preference", "don't know, just show me", "any colour any clarity", "koi bhi"),
+        *("I dont know", "not sure, please suggest", "please suggest", "you suggest", "no idea"),
+    ],
 )
 def test_leaving_the_rest_open_searches_with_what_is_known(text: str) -> None:
     turn = say(ROUND_1CT, text)
@@ -723,7 +726,13 @@ def test_a_bare_figure_answers_the_budget_question(text: str, budget: int) -> No
     assert turn.effects == (SearchDiamonds(replace(ASKED_BUDGET.spec, budget_max_inr=budget)),)
 
 
-@pytest.mark.parametrize("text", ["no budget", "any budget", "no limit", "budget no bar"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("no budget", "any budget", "no limit", "budget no bar"),
+        *("budget is not an issue", "budget no problem", "money is not a problem"),
+    ],
+)
 def test_no_budget_searches_without_one(text: str) -> None:
     assert say(ASKED_BUDGET, text).effects == (SearchDiamonds(ASKED_BUDGET.spec),)
 

@@ -11,7 +11,7 @@ from elgbot.catalog.grades import Clarity, Color, Shape
 from elgbot.catalog.stone import Stone
 from elgbot.commerce.orders import Order, OrderStatus
 from elgbot.conversation.copy import Copy
-from elgbot.conversation.events import CustomerSaid, Turn
+from elgbot.conversation.events import AskAssistant, CustomerSaid, SearchDiamonds, Turn
 from elgbot.conversation.machine import Conversation
 from elgbot.conversation.menu_events import ListOrders, LookUpOrder, OrderLookedUp, OrdersListed
 from elgbot.conversation.session import Session, ShownItem, Step
@@ -235,6 +235,23 @@ def test_an_acknowledgement_after_an_order_is_not_read_as_an_order_id(text: str)
 def test_a_pasted_product_link_is_never_an_order_lookup(text: str) -> None:
     turn = BOT.step(Session(), CustomerSaid(text))
     assert not any(isinstance(e, LookUpOrder | ListOrders) for e in turn.effects)
+
+
+# A PIN code to deliver to is a place: the search runs, the question is the assistant's.
+@pytest.mark.parametrize(
+    ("session", "text", "searched"),
+    [
+        (Session(), "do you deliver to 560001?", False),
+        (Session(), "round 1ct G VS1 70k, deliver to 560001?", True),
+        (Session(step=Step.COLLECT_DIAMOND_SPECS), "round 1ct G VS1 70k, deliver to 560001?", True),
+        (ASKED, "ship to 110001?", False),
+    ],
+)
+def test_a_pincode_to_deliver_to_is_never_an_order_lookup(
+    session: Session, text: str, searched: bool
+) -> None:
+    expected = [SearchDiamonds, AskAssistant] if searched else [AskAssistant]
+    assert [type(e) for e in say(session, text).effects] == expected
 
 
 # A shop word and a figure is a search with its budget, at the menu and where an order id

@@ -125,6 +125,10 @@ _SPEC_WORDS = [
     "than",
     "do",
     "sawa",
+    "except",
+    "without",
+    "dont",
+    "want",
 ]
 
 _messages = st.lists(st.one_of(st.sampled_from(_SPEC_WORDS), st.text(max_size=6)), max_size=40).map(
@@ -224,3 +228,28 @@ def test_a_size_in_mm_is_never_read_as_carats(shape: Shape, mm: str, unit: str) 
     else:
         assert spec.carat_min is not None
         assert 0.18 <= spec.carat_min <= spec.carat_max <= 1.1
+
+
+_SCALES = {
+    Color: ("colour", Color.I),
+    Clarity: ("clarity", Clarity.VS1),
+    Cut: ("cut", Cut.VERY_GOOD),
+}
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(["no", "not", "except", "without", "dont want", "other than", "avoid"]),
+    st.sampled_from([*Color, *Clarity, *Cut]),
+)
+def test_a_grade_turned_down_is_never_searched(marker: str, grade: Color | Clarity | Cut) -> None:
+    """Nor, from the lower part of its scale on, any worse grade; something always stays."""
+    name, lower_part = _SCALES[type(grade)]
+    spec = read_diamond_spec(f"round 1ct {marker} {grade.value} {name}").spec
+    chosen = {Color: spec.colors, Clarity: spec.clarities, Cut: spec.cuts}[type(grade)]
+    assert chosen
+    assert grade not in chosen
+    if grade.rank >= lower_part.rank:
+        assert all(g.rank < grade.rank for g in chosen)
+    else:
+        assert len(chosen) == len(type(grade)) - 1

@@ -483,6 +483,7 @@ NOTHING_SAID = [
     "💍💍💍",
     "order status 12345",
     "my pincode is 400001",
+    "do you deliver to 560001?",
     "thank you so much!!",
     "where is my order",
     "\n\t  \n",
@@ -581,6 +582,58 @@ NEGATED_COLOUR = [
     Case("no yellow gold, round 1ct", spec("round", 1.0)),
 ]
 
+
+def _but(scale: type[Color] | type[Clarity], *left_out: str) -> str:
+    """Every grade of `scale` except those left out, as `spec` takes them."""
+    return " ".join(g.value for g in scale if g.value not in left_out)
+
+
+# A grade turned down is taken out (see grade_negation): on the lower part of a scale
+# (clarity VS1, colour I, cut very good and worse) the worse grades go too.
+_EYE_CLEAN = "FL IF VVS1 VVS2 VS1 VS2"
+REFUSED_GRADES = [
+    Case("round 1ct G 70k, no SI clarity", spec("round", 1.0, "G", _EYE_CLEAN, budget=70_000)),
+    Case(
+        "round 1ct VS1 70k, any colour except H",
+        spec("round", 1.0, _but(Color, "H"), "VS1", budget=70_000),
+    ),
+    Case(
+        "round 1ct VS1 70k, any colour, except H",
+        spec("round", 1.0, _but(Color, "H"), "VS1", budget=70_000),
+    ),
+    Case("dont want very good cut", spec(cuts="ideal/excellent")),
+    Case("round 1ct dont want very good, only excellent cut", spec("round", 1.0, cuts="excellent")),
+    Case("round 1ct cut not very good", spec("round", 1.0, cuts="ideal/excellent")),
+    Case("I don't want SI, round 1ct", spec("round", 1.0, clarities=_EYE_CLEAN)),
+    Case("round 1ct without SI", spec("round", 1.0, clarities=_EYE_CLEAN)),
+    Case("round 1ct G VS1 without SI", spec("round", 1.0, "G", "VS1")),
+    Case("round 1ct no I/J, VS1", spec("round", 1.0, "D E F G H", "VS1")),
+    Case("oval 2ct colour not K", spec("oval", 2.0, "D E F G H I J")),
+    Case("round 1ct no N colour", spec("round", 1.0, "D E F G H I J K L M")),
+    Case("round 1ct colour should not be H", spec("round", 1.0, _but(Color, "H"))),
+    Case("round 1ct G or H, not H", spec("round", 1.0, "G")),
+    # Above the lower part only the grade refused goes: VVS is too dear, not too poor.
+    Case("round 1ct no VVS", spec("round", 1.0, clarities=_but(Clarity, "VVS1", "VVS2"))),
+    Case("round 1ct except D", spec("round", 1.0, _but(Color, "D"))),
+    # Not refusals: a fallback, a suggestion, a comma ending the refusal, "not below".
+    Case("round 1ct VS1, if not VS1 then VS2", spec("round", 1.0, clarities="VS1 VS2")),
+    Case("round 1ct why not G?", spec("round", 1.0, "G")),
+    Case("round 1ct no SI, VS1 please", spec("round", 1.0, clarities="VS1")),
+    Case("round 1ct not below VS2", spec("round", 1.0, clarities=_EYE_CLEAN)),
+    Case(
+        "round 1ct G VS1 no fluorescence, not more than 70k",
+        spec("round", 1.0, "G", "VS1", budget=70_000),
+    ),
+    # "no good" is a verdict on what was shown; with "cut" it refuses the grade.
+    Case("that is no good, show oval", spec("oval")),
+    Case("round 1ct no good cut", spec("round", 1.0, cuts="ideal/excellent/very good")),
+    # Refusing every grade asked for leaves nothing to search: asked back.
+    Case("round 1ct VS1, not VS1", spec("round", 1.0), unclear=(("clarity", "not VS1"),)),
+]
+
+_BUDGET = frozenset({"budget"})
+_VS1_70K = spec("round", 1.0, clarities="VS1", budget=70_000)
+
 LEFT_OPEN = [
     Case(
         "any colour, VS1, round 1ct, 50k",
@@ -602,8 +655,21 @@ LEFT_OPEN = [
         said_any=frozenset({"carat"}),
     ),
     Case("round, budget no limit", spec("round"), said_any=frozenset({"budget"})),
+    *(
+        Case(f"round 1ct G VS1, {words}", spec("round", 1.0, "G", "VS1"), said_any=_BUDGET)
+        for words in ("budget is not an issue", "budget no problem", "money is not a problem")
+    ),
+    Case("round 1ct, colour not an issue", spec("round", 1.0), said_any=frozenset({"color"})),
+    Case("no problem, round 1ct budget 50k", spec("round", 1.0, budget=50_000)),
     Case("cut and colour any", spec(), said_any=frozenset({"cut", "color"})),
     Case("shape koi bhi, 1 carat", spec(carat=1.0), said_any=frozenset({"shape"})),
+    # "no" after the field's name opens it; it is never the colour run N-O.
+    *(
+        Case(f"round 1ct VS1 70k, colour {words}", _VS1_70K, said_any=frozenset({"color"}))
+        for words in ("no preference", "no bar", "no idea", "no issue", "dont know")
+    ),
+    Case("round colour N VS1", spec("round", colors="N", clarities="VS1")),
+    Case("round 1ct colour N-O", spec("round", 1.0, "N O")),
 ]
 
 _LONG_STORY = (
@@ -654,6 +720,10 @@ SIZES = [
         said_any=frozenset({"budget"}),
     ),
     Case("round 6.5mm G VS1 1 lakh", spec("round", (0.9, 1.1), "G", "VS1", budget=L)),
+    # A decimal comma, as before "ct": never "6" (ct) and "5mm".
+    Case("round 6,5mm G VS1 1 lakh", spec("round", (0.9, 1.1), "G", "VS1", budget=L)),
+    Case("round 6,5 mm", spec("round", (0.9, 1.1))),
+    Case("round 5,5-6,5mm", spec("round", (0.56, 1.1))),
     Case("round 5.2 mm", spec("round", (0.45, 0.55))),
     Case("round 5-5.5mm", spec("round", (0.41, 0.69))),
     Case("round 1ct 6.5mm", spec("round", 1.0)),  # the weight said wins
@@ -671,6 +741,36 @@ SIZES = [
     Case("2 x 1ct round", spec("round", 1.0)),  # two stones of 1 ct
 ]
 
+_G_VS1_70K = spec("round", 1.0, "G", "VS1", budget=70_000)
+
+# When and where it is wanted: a time, a date or a PIN code is never a weight or a budget.
+TIMES = [
+    Case("round 1ct G VS1 70k, need it within 2 weeks", _G_VS1_70K),
+    Case("round 1ct G VS1 70k in 10 days", _G_VS1_70K),
+    Case("round 1ct G VS1 70k by 15th", _G_VS1_70K),
+    Case("round 1ct G VS1 70k 2 hafte me", _G_VS1_70K),
+    Case("round 1ct G VS1 70k, delivery in 5 working days", _G_VS1_70K),
+    Case("round 1ct G VS1 within 2-3 weeks 70k", _G_VS1_70K),
+    Case("round 1ct G VS1 by 15 march, 70k", _G_VS1_70K),
+    Case(
+        "round G VS1 70k, within 2 weeks", spec("round", colors="G", clarities="VS1", budget=70_000)
+    ),
+    Case("oval, 2 weeks delivery", spec("oval")),  # not "Oval, 2" (ct)
+    Case("round 2 G VS1 by 20th dec", spec("round", 2.0, "G", "VS1")),
+    # Where: a PIN code after a word about delivery is no budget.
+    Case("round 1ct G VS1 70k, deliver to 560001?", _G_VS1_70K),
+    Case("round 1ct G VS1, deliver to 560001?", spec("round", 1.0, "G", "VS1")),
+    Case("round 1ct G VS1 70k, ship to 110001", _G_VS1_70K),
+    # Still a budget, still a weight.
+    Case("round 1ct G VS1 within 1 lakh", spec("round", 1.0, "G", "VS1", budget=L)),
+    Case(
+        "round 1ct G VS1 budget 150000, deliver to 560001",
+        spec("round", 1.0, "G", "VS1", budget=150_000),
+    ),
+    Case("round 1ct G VS1, 150000", spec("round", 1.0, "G", "VS1", budget=150_000)),
+    Case("round 1 may be fine", spec("round", 1.0)),
+]
+
 ALL_CASES = (
     WHOLE_AND_FRACTIONS
     + SEED_FORMAT
@@ -686,8 +786,10 @@ ALL_CASES = (
     + FANCY
     + NEGATED_COLOUR
     + LEFT_OPEN
+    + REFUSED_GRADES
     + LONG
     + SIZES
+    + TIMES
 )
 
 
@@ -790,8 +892,18 @@ def test_fields_left_open_on_purpose_are_noted(case: Case) -> None:
     assert _observed(read_diamond_spec(case.text)) == _expected(case)
 
 
+@pytest.mark.parametrize("case", REFUSED_GRADES, ids=_ids(REFUSED_GRADES))
+def test_grades_turned_down_are_taken_out(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
 @pytest.mark.parametrize("case", SIZES, ids=_ids(SIZES))
 def test_sizes_in_mm_are_never_read_as_carats(case: Case) -> None:
+    assert _observed(read_diamond_spec(case.text)) == _expected(case)
+
+
+@pytest.mark.parametrize("case", TIMES, ids=_ids(TIMES))
+def test_times_and_dates_are_never_a_weight_or_a_budget(case: Case) -> None:
     assert _observed(read_diamond_spec(case.text)) == _expected(case)
 
 

@@ -91,3 +91,24 @@ def test_a_phone_number_or_no_id_is_looked_up_by_the_senders_number(
 ) -> None:
     assert looks_up_by_number(text) is by_number
     assert read_order_id(text) == order_id
+
+
+# A PIN code after a word about delivery (or "to") is a place; with "order no" an id.
+@pytest.mark.parametrize(
+    ("text", "tracking", "order_id"),
+    [
+        ("do you deliver to 560001?", False, None),
+        ("round 1ct G VS1 70k, deliver to 560001?", False, None),
+        ("deliver to pin 560001", False, None),
+        ("pincode 560001, delivery?", False, None),
+        ("ship to 110 001?", False, None),
+        ("order no 560001", True, "560001"),
+        ("order no 12345", True, "12345"),
+        ("where is my order 560001", True, "560001"),
+    ],
+)
+def test_a_pincode_to_deliver_to_is_no_order_id(
+    text: str, tracking: bool, order_id: str | None
+) -> None:
+    assert asks_to_track(text) is tracking
+    assert read_order_id(text) == order_id
