@@ -282,20 +282,29 @@ class Conversation:
             return turn
         if (turn := self._everywhere(session, text)) is not None:
             return turn
-        if (turn := stone_details.on_text(self.copy, session, text)) is not None:
-            return turn  # "is option 2 certified?": the catalog knows
-        if session.step not in _TAKES_ANY_WORDS and asks_about_grades(text):
-            return support.ask(session, text)  # "is D better than E?" changes no search
-        if session.step not in _TAKES_ANY_WORDS and asks_about_the_store(text):
-            # "can you resize my ring?" is no search; "round 1ct G VS1 70k, delivery to
-            # Delhi?" is a search and a question: both are answered.
-            searched = diamonds.spec_with_question(self.copy, session, text)
-            return support.ask(session, text) if searched is None else searched
+        if (turn := self._question(session, text)) is not None:
+            return turn
         if (turn := _named_section(self.copy, session, text)) is not None:
             return turn
         if (turn := sections.search_elsewhere(self.copy, session, text)) is not None:
             return turn
         return STEPS[session.step].on_text(self.copy, session, text)
+
+    def _question(self, session: Session, text: str) -> Turn | None:
+        """A question that names what a search would read, answered before any search
+        changes: about the options shown, about grades, about the store."""
+        if (turn := stone_details.on_text(self.copy, session, text)) is not None:
+            return turn  # "is option 2 certified?": the catalog knows
+        if session.step in _TAKES_ANY_WORDS:
+            return None  # the step takes these words as they are
+        if asks_about_grades(text):
+            return support.ask(session, text)  # "is D better than E?" changes no search
+        if asks_about_the_store(text):
+            # "can you resize my ring?" is no search; "round 1ct G VS1 70k, delivery to
+            # Delhi?" is a search and a question: both are answered.
+            searched = diamonds.spec_with_question(self.copy, session, text)
+            return support.ask(session, text) if searched is None else searched
+        return None
 
     def _unreadable(self, said: CustomerSaid) -> str | None:
         if said.text.strip():
