@@ -193,6 +193,13 @@ async def test_closing_a_handoff_gives_the_customer_back_to_the_bot(
     assert "staff closed it and the bot took over" in again.text
 
 
+async def quote_number(staff: httpx.AsyncClient) -> int:
+    page = await staff.get("/console/quotes")
+    found = re.search(r'id="quote-(\d+)"', page.text)
+    assert found, page.text
+    return int(found.group(1))
+
+
 async def ask_for_a_quote(chat: Chat) -> None:
     for text in ("Hi", "1", "Emerald, 3ct, D, FL, Ideal, ₹2,00,000", "Quote"):
         await chat.say(text)
@@ -206,7 +213,7 @@ async def test_staff_see_quote_requests_reply_and_change_their_state(
     assert PHONE in page.text
     assert "Emerald, 3ct, D, FL, Ideal, ₹2,00,000" in page.text
     assert "shape emerald" in page.text
-    number = int(re.search(r'id="quote-(\d+)"', page.text).group(1))  # type: ignore[union-attr]
+    number = await quote_number(staff)
     action = f"/console/quotes/{number}/reply"
     form = await reply_form(staff, "/console/quotes", action, "₹1,85,000 for an emerald 3ct D FL.")
     assert (await staff.post(action, data=form)).status_code == 303
@@ -222,8 +229,7 @@ async def test_a_quote_reply_after_the_window_closed_is_refused_and_kept_unsent(
     runtime: Runtime, chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
 ) -> None:
     await ask_for_a_quote(chat)
-    page = await staff.get("/console/quotes")
-    number = int(re.search(r'id="quote-(\d+)"', page.text).group(1))  # type: ignore[union-attr]
+    number = await quote_number(staff)
     action = f"/console/quotes/{number}/reply"
     form = await reply_form(staff, "/console/quotes", action, "Still interested?")
     await age_the_customer(runtime, TWO_DAYS)
@@ -433,8 +439,7 @@ async def test_a_quote_reply_submitted_twice_sends_once(
     runtime: Runtime, chat: Chat, staff: httpx.AsyncClient, fake_twilio: FakeTwilio
 ) -> None:
     await ask_for_a_quote(chat)
-    page = await staff.get("/console/quotes")
-    number = int(re.search(r'id="quote-(\d+)"', page.text).group(1))  # type: ignore[union-attr]
+    number = await quote_number(staff)
     action = f"/console/quotes/{number}/reply"
     form = await reply_form(staff, "/console/quotes", action, "₹1,80,000.")
 
